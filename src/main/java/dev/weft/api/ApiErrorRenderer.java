@@ -1,0 +1,63 @@
+package dev.weft.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes an {@link ApiException} in the request's API version, from filters and from handlers alike. */
+@Component
+class ApiErrorRenderer {
+
+    private final JsonMapper json;
+    private final String realm;
+
+    ApiErrorRenderer(JsonMapper json, @Value("${weft.api.realm:Weft API}") String realm) {
+        this.json = json;
+        this.realm = realm.replace("\"", "");
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, ApiException error) throws IOException {
+        response.setStatus(error.status().value());
+        if (error.status().value() == 401) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge(error));
+        }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body(request, error));
+    }
+
+    String challenge(ApiException error) {
+        String base = "Bearer realm=\"" + realm + "\"";
+        return error.challenge() == null ? base : base + ", " + error.challenge();
+    }
+
+    Map<String, Object> body(HttpServletRequest request, ApiException error) {
+        ApiVersion version = ApiVersion.of(request);
+        if (version == null) {
+            version = ApiVersion.ofPath(request.getRequestURI());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (version == ApiVersion.V2) {
+            body.put("code", error.v2Code());
+            body.put("message", error.getMessage());
+            body.put("externalReference", null);
+            body.put("details", List.of());
+        } else {
+            body.put("msg", error.getMessage());
+            body.put("code", error.status().value());
+            body.put("name", error.v1Name());
+            body.put("path", request.getRequestURI());
+            body.put("err", error.v1Name() + ": " + error.getMessage());
+        }
+        return body;
+    }
+}

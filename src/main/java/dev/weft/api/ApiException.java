@@ -1,0 +1,80 @@
+package dev.weft.api;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The one error type of the Data API. Rendered as Webflow's v1 body ({@code msg, code, name, path, err})
+ * or v2 body ({@code code, message, externalReference, details}) by the version of the request.
+ *
+ * @param v1Name v1 error name ({@code NotFound})
+ * @param v2Code v2 error code ({@code resource_not_found})
+ * @param challenge the RFC 6750 parameters of a 401's {@code WWW-Authenticate}, e.g.
+ *     {@code error="invalid_token"}; null for none
+ */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String v1Name;
+    private final String v2Code;
+    private final String challenge;
+
+    ApiException(HttpStatus status, String v1Name, String v2Code, String message, String challenge) {
+        super(message, null, false, false);
+        this.status = status;
+        this.v1Name = v1Name;
+        this.v2Code = v2Code;
+        this.challenge = challenge;
+    }
+
+    public static ApiException notFound(String what) {
+        return new ApiException(HttpStatus.NOT_FOUND, "NotFound", "resource_not_found",
+                "Requested resource not found: " + what, null);
+    }
+
+    /** No usable credentials were sent (no header, or a header that is not a bearer token). */
+    static ApiException unauthorized(String detail) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", "not_authorized",
+                "Request not authorized: " + detail, null);
+    }
+
+    /** A token was sent but is not valid. */
+    static ApiException invalidToken(String detail) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", "not_authorized",
+                "Request not authorized: " + detail,
+                "error=\"invalid_token\", error_description=\"" + detail.replace("\"", "'") + "\"");
+    }
+
+    static ApiException invalidVersion(String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "InvalidAPIVersion", "unsupported_version", detail, null);
+    }
+
+    public static ApiException badRequest(String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "SyntaxError", "bad_request", detail, null);
+    }
+
+    static ApiException methodNotAllowed(String method) {
+        return new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "MethodNotAllowed", "bad_request",
+                "The method " + method + " is not allowed on this route", null);
+    }
+
+    static ApiException serverError() {
+        return new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "ServerError", "internal_error",
+                "An Internal Error occurred", null);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String v1Name() {
+        return v1Name;
+    }
+
+    public String v2Code() {
+        return v2Code;
+    }
+
+    public String challenge() {
+        return challenge;
+    }
+}

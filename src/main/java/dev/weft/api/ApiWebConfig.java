@@ -1,0 +1,16 @@
+package dev.weft.api;
+
+import java.util.List;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Lets API handlers take the request's {@link dev.weft.tokens.VerifiedToken} as a parameter. */
+@Configuration(proxyBeanMethods = false)
+class ApiWebConfig implements WebMvcConfigurer {
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new VerifiedTokenHolder());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.weft.dashboard;
+
+import dev.weft.accounts.AccountService;
+import dev.weft.accounts.WeftUser;
+import dev.weft.sites.SiteService;
+import dev.weft.system.ForbiddenException;
+import dev.weft.tokens.IssuedToken;
+import dev.weft.tokens.SiteTokenService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * Project Settings → Integrations: the API Access section (Generate API Token, Generate new API Token) and
+ * Authorized Applications. A new token is rendered once, in the answer to the POST that made it: it is never
+ * put in a URL, a redirect, a flash attribute or the session.
+ */
+@Controller
+class IntegrationsController {
+
+    private final SiteService sites;
+    private final SiteTokenService tokens;
+    private final AccountService accounts;
+
+    IntegrationsController(SiteService sites, SiteTokenService tokens, AccountService accounts) {
+        this.sites = sites;
+        this.tokens = tokens;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/dashboard/sites/{siteId}/settings/integrations")
+    String integrations(@CurrentUser WeftUser user, @PathVariable String siteId, Model model) {
+        return page(user, siteId, null, model);
+    }
+
+    /** Generate API Token: only when the site has none; otherwise it asks to confirm a regeneration. */
+    @PostMapping("/dashboard/sites/{siteId}/settings/integrations/api-token")
+    String generate(@CurrentUser WeftUser user, @PathVariable String siteId, Model model) {
+        if (tokens.current(user.id(), siteId).isPresent()) {
+            return confirm(user, siteId, model);
+        }
+        return page(user, siteId, tokens.generate(user.id(), siteId), model);
+    }
+
+    /** Generate new API Token, step 1: the confirmation that every integration using the token will break. */
+    @GetMapping("/dashboard/sites/{siteId}/settings/integrations/api-token/regenerate")
+    String confirm(@CurrentUser WeftUser user, @PathVariable String siteId, Model model) {
+        var access = sites.forUser(user.id(), siteId);
+        if (!access.role().administersSites()) {
+            throw new ForbiddenException("Only the workspace's owners and admins can manage API access.");
+        }
+        model.addAttribute("site", access.site());
+        model.addAttribute("current", tokens.current(user.id(), siteId).orElse(null));
+        model.addAttribute("section", "integrations");
+        return "regenerate-token";
+    }
+
+    /** Generate new API Token, step 2: invalidates the current token at once and shows the new one once. */
+    @PostMapping("/dashboard/sites/{siteId}/settings/integrations/api-token/regenerate")
+    String regenerate(@CurrentUser WeftUser user, @PathVariable String siteId, Model model) {
+        return page(user, siteId, tokens.generate(user.id(), siteId), model);
+    }
+
+    private String page(WeftUser user, String siteId, IssuedToken issued, Model model) {
+        var access = sites.forUser(user.id(), siteId);
+        boolean admin = access.role().administersSites();
+        model.addAttribute("site", access.site());
+        model.addAttribute("role", access.role());
+        model.addAttribute("canManage", admin);
+        model.addAttribute("section", "integrations");
+        model.addAttribute("issued", issued);
+        if (admin) {
+            var current = tokens.current(user.id(), siteId).orElse(null);
+            model.addAttribute("current", current);
+            model.addAttribute("createdBy", current == null ? null
+                    : accounts.user(current.createdBy()).map(u -> u.displayName()).orElse("a former member"));
+        }
+        return "integrations";
+    }
+}

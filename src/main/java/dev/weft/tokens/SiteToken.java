@@ -1,0 +1,18 @@
+package dev.weft.tokens;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** What Weft shows of a site token after it was issued: never the token, only its hint. */
+public record SiteToken(String id, String siteId, String hint, String createdBy, Instant createdAt, Instant lastUsed) {
+    public SiteToken {
+        Objects.requireNonNull(id, "id cannot be null");
+        Objects.requireNonNull(siteId, "siteId cannot be null");
+        Objects.requireNonNull(hint, "hint cannot be null");
+        Objects.requireNonNull(createdAt, "createdAt cannot be null");
+    }
+
+    SiteToken withLastUsed(Instant when) {
+        return new SiteToken(id, siteId, hint, createdBy, createdAt, when);
+    }
+}

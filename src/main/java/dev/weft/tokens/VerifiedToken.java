@@ -1,0 +1,7 @@
+package dev.weft.tokens;
+
+import java.time.Instant;
+
+/** A token that verified: who it stands for and what it may reach. Holds no secret. */
+public record VerifiedToken(
+        String tokenId, TokenKind kind, String siteId, String workspaceId, String userId, Instant createdAt) {}
