@@ -8,11 +8,14 @@ import dev.weft.tokens.TokenVerifier;
 import dev.weft.tokens.VerifiedToken;
 import java.time.Instant;
 import java.util.List;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Who the token is: v1 {@code /info} and {@code /user}, v2 {@code /token/introspect} and {@code /token/authorized_by}. */
 @RestController
+@Tag(name = "Meta")
 class MetaApiController {
 
     static final String SITE_TOKEN_GRANT = "site_token";
@@ -27,6 +30,7 @@ class MetaApiController {
     }
 
     /** Webflow v1 {@code GET /info}: the flat authorization info. */
+    @Operation(summary = "Get Authorization Info (v1)")
     @GetMapping("/info")
     V1Wire.V1Info info(VerifiedToken token) {
         return new V1Wire.V1Info(token.tokenId(), WebflowDates.format(token.createdAt()), SITE_TOKEN_GRANT,
@@ -35,12 +39,14 @@ class MetaApiController {
     }
 
     /** Webflow v1 {@code GET /user}: the user who issued the token. */
+    @Operation(summary = "Get Authorized User (v1)")
     @GetMapping("/user")
     V1Wire.V1UserEnvelope user(VerifiedToken token) {
         return new V1Wire.V1UserEnvelope(V1Wire.V1User.of(issuer(token)));
     }
 
     /** Webflow v2 {@code GET /token/introspect}. */
+    @Operation(summary = "Get Authorization Info")
     @GetMapping("/v2/token/introspect")
     V2Wire.Introspection introspect(VerifiedToken token) {
         return new V2Wire.Introspection(new V2Wire.Authorization(token.tokenId(), WebflowDates.format(token.createdAt()),
@@ -50,6 +56,7 @@ class MetaApiController {
     }
 
     /** Webflow v2 {@code GET /token/authorized_by}. */
+    @Operation(summary = "Get Authorized User")
     @GetMapping("/v2/token/authorized_by")
     V2Wire.AuthorizedUser authorizedBy(VerifiedToken token) {
         return V2Wire.AuthorizedUser.of(issuer(token));

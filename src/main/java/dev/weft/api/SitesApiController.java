@@ -1,6 +1,8 @@
 package dev.weft.api;
 
 import java.util.List;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -8,6 +10,7 @@ import dev.weft.tokens.VerifiedToken;
 
 /** The Sites API, v1 and v2: two views of the same sites. */
 @RestController
+@Tag(name = "Sites")
 class SitesApiController {
 
     private final ApiSites sites;
@@ -19,12 +22,14 @@ class SitesApiController {
     }
 
     /** Webflow v1 {@code GET /sites}: a bare array. */
+    @Operation(summary = "List Sites (v1)")
     @GetMapping("/sites")
     List<V1Wire.V1Site> listV1(VerifiedToken token) {
         return sites.visible(token).stream().map(s -> V1Wire.V1Site.of(s, urls.preview(s.id()))).toList();
     }
 
     /** Webflow v1 {@code GET /sites/:site_id}. */
+    @Operation(summary = "Get Site (v1)")
     @GetMapping("/sites/{siteId}")
     V1Wire.V1Site getV1(VerifiedToken token, @PathVariable String siteId) {
         var site = sites.get(token, siteId);
@@ -32,6 +37,7 @@ class SitesApiController {
     }
 
     /** Webflow v2 {@code GET /sites}: {@code {"sites":[…]}}. */
+    @Operation(summary = "List Sites")
     @GetMapping("/v2/sites")
     V2Wire.V2SiteList listV2(VerifiedToken token) {
         return new V2Wire.V2SiteList(
@@ -39,6 +45,7 @@ class SitesApiController {
     }
 
     /** Webflow v2 {@code GET /sites/{site_id}}. */
+    @Operation(summary = "Get Site")
     @GetMapping("/v2/sites/{siteId}")
     V2Wire.V2Site getV2(VerifiedToken token, @PathVariable String siteId) {
         var site = sites.get(token, siteId);

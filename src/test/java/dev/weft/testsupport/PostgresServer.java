@@ -35,7 +35,7 @@ import org.opentest4j.TestAbortedException;
  *
  * <p>Contract: {@link #shared()} lazily starts one server per JVM (thread-safe) in a fresh temp
  * directory, listening only on {@code 127.0.0.1} on a random free port with SCRAM password auth
- * for user {@link #username()}; a JVM shutdown hook stops it ({@code pg_ctl stop -m fast}) and
+ * for user {@link #username()}; a JVM shutdown hook stops it ({@code pg_ctl stop -m smart}, then fast) and
  * deletes the directory. {@link #sharedOrSkip()} aborts (skips) the calling test when the binaries
  * are missing, unless the environment variable {@code CI} is {@code true}, where it fails instead.
  * {@link Required} does the same as a JUnit condition (use it on Spring tests).
@@ -217,7 +217,13 @@ public final class PostgresServer {
     private synchronized void stop() {
         try {
             if (Files.exists(dataDir.resolve("postmaster.pid"))) {
-                run(pg("pg_ctl", "stop", "-D", dataDir.toString(), "-m", "fast", "-w"));
+                // "smart" first: Spring's own shutdown hook runs at the same time and closes its pools; stopping
+                // the server under them would leave last writes (e.g. a last-used flush) hanging.
+                try {
+                    run(pg("pg_ctl", "stop", "-D", dataDir.toString(), "-m", "smart", "-w", "-t", "20"));
+                } catch (RuntimeException notYet) {
+                    run(pg("pg_ctl", "stop", "-D", dataDir.toString(), "-m", "fast", "-w"));
+                }
             }
         } catch (RuntimeException e) {
             System.err.println("Could not stop PostgreSQL test server: " + e.getMessage());

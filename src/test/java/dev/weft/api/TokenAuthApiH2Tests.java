@@ -1,0 +1,4 @@
+package dev.weft.api;
+
+/** {@link TokenAuthApiTests} on the embedded H2 file database. */
+class TokenAuthApiH2Tests extends TokenAuthApiTests {}
