@@ -30,6 +30,13 @@ public class ApiSecurity {
                 paths.matcher("/v2/**"));
     }
 
+    /** True for a path of the Data API (the same set as {@link #paths()}). */
+    static boolean isApiPath(String path) {
+        return path.equals("/info") || path.equals("/user") || path.equals("/sites") || path.startsWith("/sites/")
+                || path.startsWith("/collections/") || path.startsWith("/webhooks/") || path.equals("/v2")
+                || path.startsWith("/v2/");
+    }
+
     /** A new instance of the API's token filter (not a bean, so it is not also registered for every URL). */
     public Filter authenticationFilter() {
         return new ApiAuthenticationFilter(verifier, errors);

@@ -207,6 +207,18 @@ class DashboardHttpTests extends WeftHttpTest {
     }
 
     @Test
+    void logOutEndsTheSession() {
+        DashboardSession browser = session();
+        browser.signUp("Lin", uniqueEmail(), "long-enough-password");
+        browser.get("/dashboard");
+
+        HttpResult logout = browser.post("/logout", Map.of());
+
+        assertThat(logout.header("Location")).endsWith("/login?logout");
+        assertThat(browser.get("/dashboard").header("Location")).endsWith("/login");
+    }
+
+    @Test
     void dashboardRequiresLogin() {
         HttpResult result = session().get("/dashboard");
 
