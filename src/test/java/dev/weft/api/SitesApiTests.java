@@ -171,4 +171,22 @@ abstract class SitesApiTests extends WeftHttpTest {
         assertThat(result.json().has("code")).isTrue();
         assertThat(result.json().has("message")).isTrue();
     }
+
+    @Test
+    void urlsRejectedBeforeAnyHandlerAreStillAnsweredInTheVersionsFormat() {
+        String[] paths = {"/v2/sites;jsessionid=abc", "/v2/sites/%2e%2e/sites", "/v2/sites/a%252fb", "/sites//x",
+            "/sites/%25", "/v2/sites/%5Cx", "/v2/sites/a%2Fb", "/sites/%2F"};
+        for (String path : paths) {
+            HttpResult result = api().get(path, token);
+            assertThat(result.status()).as(path).isBetween(400, 499);
+            assertThat(result.header("Content-Type")).as(path).startsWith("application/json");
+            assertThat(result.body()).as(path).doesNotContain("Exception").doesNotContain("<html");
+            JsonNode body = result.json();
+            if (path.startsWith("/v2/")) {
+                assertThat(body.has("code") && body.has("message") && body.has("details")).as(path).isTrue();
+            } else {
+                assertThat(body.has("msg") && body.has("name") && body.has("err")).as(path).isTrue();
+            }
+        }
+    }
 }
