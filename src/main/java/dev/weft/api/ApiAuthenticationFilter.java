@@ -15,7 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The API's one security filter: settles the API version (Accept-Version / api_version), reads the bearer
- * token, verifies it and sets the request's authentication. Any failure is answered here, in the
+ * token, verifies it, applies the rate limits (per token; failed attempts per client address) and sets the
+ * request's authentication. Every authenticated answer carries {@code X-RateLimit-Limit} and
+ * {@code X-RateLimit-Remaining}. Any failure is answered here, in the
  * version's error format, before a handler runs.
  */
 final class ApiAuthenticationFilter extends OncePerRequestFilter {
@@ -25,10 +27,12 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private final TokenVerifier verifier;
     private final ApiErrorRenderer errors;
+    private final ApiRateLimiter limiter;
 
-    ApiAuthenticationFilter(TokenVerifier verifier, ApiErrorRenderer errors) {
+    ApiAuthenticationFilter(TokenVerifier verifier, ApiErrorRenderer errors, ApiRateLimiter limiter) {
         this.verifier = verifier;
         this.errors = errors;
+        this.limiter = limiter;
     }
 
     @Override
@@ -38,7 +42,14 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
         request.setAttribute(ApiVersion.ATTRIBUTE, version);
         try {
             checkVersion(request, version);
-            VerifiedTokenHolder.set(request, authenticate(request));
+            ApiAuthentication authentication = authenticate(request);
+            ApiRateLimiter.Decision decision = limiter.consume(authentication.getPrincipal());
+            response.setHeader("X-RateLimit-Limit", Long.toString(decision.limit()));
+            response.setHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
+            if (!decision.allowed()) {
+                throw ApiException.rateLimited(decision.retryAfterSeconds());
+            }
+            VerifiedTokenHolder.set(request, authentication);
         } catch (ApiException e) {
             errors.write(request, response, e);
             return;
@@ -77,12 +88,25 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
             throw ApiException.unauthorized("more than one Authorization header was sent: send exactly one");
         }
         BearerHeader.Parsed parsed = BearerHeader.parse(headers.isEmpty() ? null : headers.getFirst());
+        String address = request.getRemoteAddr();
+        if (parsed instanceof BearerHeader.Parsed.Token || parsed instanceof BearerHeader.Parsed.Problem p && p.tokenSent()) {
+            long blocked = limiter.addressBlockedForSeconds(address);
+            if (blocked > 0) {
+                throw ApiException.tooManyFailedAttempts(blocked);
+            }
+        }
         return switch (parsed) {
-            case BearerHeader.Parsed.Problem p when p.tokenSent() -> throw ApiException.invalidToken(p.message());
+            case BearerHeader.Parsed.Problem p when p.tokenSent() -> {
+                limiter.recordFailure(address);
+                throw ApiException.invalidToken(p.message());
+            }
             case BearerHeader.Parsed.Problem p -> throw ApiException.unauthorized(p.message());
             case BearerHeader.Parsed.Token t -> switch (verifier.verify(t.value())) {
                 case TokenVerifier.Result.Valid v -> new ApiAuthentication(v.token());
-                case TokenVerifier.Result.Invalid i -> throw ApiException.invalidToken(i.reason());
+                case TokenVerifier.Result.Invalid i -> {
+                    limiter.recordFailure(address);
+                    throw ApiException.invalidToken(i.reason());
+                }
             };
         };
     }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -19,20 +18,30 @@ class ApiErrorRenderer {
     private final JsonMapper json;
     private final String realm;
 
-    ApiErrorRenderer(JsonMapper json, @Value("${weft.api.realm:Weft API}") String realm) {
+    ApiErrorRenderer(JsonMapper json, ApiProperties properties) {
         this.json = json;
-        this.realm = realm.replace("\"", "");
+        this.realm = properties.realm().replace("\"", "");
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, ApiException error) throws IOException {
         response.setStatus(error.status().value());
-        if (error.status().value() == 401) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge(error));
-        }
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        headers(error).forEach(response::setHeader);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), body(request, error));
+    }
+
+    /** The headers an error answer carries: the RFC 6750 challenge on 401, Retry-After on 429. */
+    Map<String, String> headers(ApiException error) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (error.status().value() == 401) {
+            headers.put(HttpHeaders.WWW_AUTHENTICATE, challenge(error));
+        }
+        if (error.retryAfterSeconds() > 0) {
+            headers.put(HttpHeaders.RETRY_AFTER, Long.toString(error.retryAfterSeconds()));
+        }
+        return headers;
     }
 
     String challenge(ApiException error) {

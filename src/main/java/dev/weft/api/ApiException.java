@@ -17,13 +17,34 @@ public class ApiException extends RuntimeException {
     private final String v1Name;
     private final String v2Code;
     private final String challenge;
+    private final long retryAfterSeconds;
 
     ApiException(HttpStatus status, String v1Name, String v2Code, String message, String challenge) {
+        this(status, v1Name, v2Code, message, challenge, 0);
+    }
+
+    private ApiException(HttpStatus status, String v1Name, String v2Code, String message, String challenge,
+            long retryAfterSeconds) {
         super(message, null, false, false);
         this.status = status;
         this.v1Name = v1Name;
         this.v2Code = v2Code;
         this.challenge = challenge;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** The token's requests-per-minute limit is used up (Webflow: v1 RateLimit, v2 too_many_requests). */
+    static ApiException rateLimited(long retryAfterSeconds) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "RateLimit", "too_many_requests",
+                "Too Many Requests: rate limit hit, retry after " + retryAfterSeconds + " seconds", null,
+                retryAfterSeconds);
+    }
+
+    /** Too many failed token attempts from the caller's address. */
+    static ApiException tooManyFailedAttempts(long retryAfterSeconds) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "RateLimit", "too_many_requests",
+                "Too Many Requests: too many failed token attempts from this address, retry after "
+                        + retryAfterSeconds + " seconds", null, retryAfterSeconds);
     }
 
     public static ApiException notFound(String what) {
@@ -76,5 +97,10 @@ public class ApiException extends RuntimeException {
 
     public String challenge() {
         return challenge;
+    }
+
+    /** Seconds for {@code Retry-After}; 0 for none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeException;
@@ -39,10 +38,8 @@ class ApiExceptionHandler {
         if (ApiVersion.of(request) == null) {
             throw e;
         }
-        var response = ResponseEntity.status(e.status()).header(HttpHeaders.CACHE_CONTROL, "no-store");
-        if (e.status().value() == 401) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, renderer.challenge(e));
-        }
+        var response = ResponseEntity.status(e.status());
+        renderer.headers(e).forEach(response::header);
         return response.body(renderer.body(request, e));
     }
 

@@ -15,10 +15,12 @@ public class ApiSecurity {
 
     private final TokenVerifier verifier;
     private final ApiErrorRenderer errors;
+    private final ApiRateLimiter limiter;
 
-    ApiSecurity(TokenVerifier verifier, ApiErrorRenderer errors) {
+    ApiSecurity(TokenVerifier verifier, ApiErrorRenderer errors, ApiRateLimiter limiter) {
         this.verifier = verifier;
         this.errors = errors;
+        this.limiter = limiter;
     }
 
     /** The Data API's routes: v1 at the root, v2 under {@code /v2}. */
@@ -39,7 +41,7 @@ public class ApiSecurity {
 
     /** A new instance of the API's token filter (not a bean, so it is not also registered for every URL). */
     public Filter authenticationFilter() {
-        return new ApiAuthenticationFilter(verifier, errors);
+        return new ApiAuthenticationFilter(verifier, errors, limiter);
     }
 
     public AuthenticationEntryPoint entryPoint() {

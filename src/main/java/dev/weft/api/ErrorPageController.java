@@ -4,7 +4,6 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,10 +51,8 @@ class ErrorPageController implements ErrorController {
                     : ApiException.serverError();
         };
         HttpServletRequest original = new OriginalRequest(request);
-        var response = ResponseEntity.status(error.status()).header(HttpHeaders.CACHE_CONTROL, "no-store");
-        if (error.status().value() == 401) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, renderer.challenge(error));
-        }
+        var response = ResponseEntity.status(error.status());
+        renderer.headers(error).forEach(response::header);
         return response.contentType(MediaType.APPLICATION_JSON).body(renderer.body(original, error));
     }
 

@@ -9,6 +9,7 @@ import dev.weft.sites.Templates;
 import dev.weft.system.NotFoundException;
 import java.time.ZoneId;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +30,11 @@ class SitesController {
     private final SiteService sites;
     private final Templates templates;
     private final CmsService cms;
+    private final int defaultRateLimit;
 
-    SitesController(AccountService accounts, SiteService sites, Templates templates, CmsService cms) {
+    SitesController(AccountService accounts, SiteService sites, Templates templates, CmsService cms,
+            @Value("${weft.api.rate-limit-per-minute:60}") int defaultRateLimit) {
+        this.defaultRateLimit = defaultRateLimit;
         this.accounts = accounts;
         this.sites = sites;
         this.templates = templates;
@@ -75,6 +79,21 @@ class SitesController {
         model.addAttribute("site", access.site());
         model.addAttribute("role", access.role());
         model.addAttribute("section", "general");
+        model.addAttribute("defaultRateLimit", defaultRateLimit);
         return "settings-general";
+    }
+
+    /** Project Settings → General → API rate limit (owners and admins); empty = the default. */
+    @PostMapping("/dashboard/sites/{siteId}/settings/rate-limit")
+    String rateLimit(@CurrentUser WeftUser user, @PathVariable String siteId,
+            @RequestParam(defaultValue = "") String rateLimit, Model model) {
+        try {
+            Integer limit = rateLimit.isBlank() ? null : Integer.valueOf(rateLimit.strip());
+            sites.setRateLimit(user.id(), siteId, limit);
+            return "redirect:/dashboard/sites/" + siteId + "/settings";
+        } catch (NumberFormatException | SiteException e) {
+            model.addAttribute("error", e instanceof SiteException ? e.getMessage() : "Enter a whole number of requests per minute.");
+            return settings(user, siteId, model);
+        }
     }
 }

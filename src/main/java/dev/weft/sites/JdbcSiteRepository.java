@@ -3,6 +3,7 @@ package dev.weft.sites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,7 @@ class JdbcSiteRepository implements SiteRepository {
 
     private static final String COLUMNS = """
             id, workspace_id, name, short_name, time_zone, template, database_id,
-            created_at, last_updated, last_published""";
+            created_at, last_updated, last_published, rate_limit""";
 
     private final JdbcClient jdbc;
 
@@ -26,11 +27,12 @@ class JdbcSiteRepository implements SiteRepository {
     @Override
     public boolean insert(Site site) {
         try {
-            jdbc.sql("insert into sites (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            jdbc.sql("insert into sites (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(site.id(), site.workspaceId(), site.name(), site.shortName(), site.timeZone(),
                             site.template(), site.databaseId(), Timestamp.from(site.createdOn()),
                             Timestamp.from(site.lastUpdated()),
-                            site.lastPublished() == null ? null : Timestamp.from(site.lastPublished()))
+                            site.lastPublished() == null ? null : Timestamp.from(site.lastPublished()),
+                            site.rateLimit())
                     .update();
             return true;
         } catch (DuplicateKeyException e) {
@@ -71,6 +73,13 @@ class JdbcSiteRepository implements SiteRepository {
     }
 
     @Override
+    public void updateRateLimit(String id, Integer rateLimit, Instant at) {
+        jdbc.sql("update sites set rate_limit = ?, last_updated = ? where id = ?")
+                .params(rateLimit, Timestamp.from(at), id)
+                .update();
+    }
+
+    @Override
     public boolean shortNameTaken(String shortName) {
         return jdbc.sql("select count(*) from sites where short_name = ?").param(shortName).query(Integer.class).single() > 0;
     }
@@ -80,6 +89,7 @@ class JdbcSiteRepository implements SiteRepository {
         return new Site(rs.getString("id"), rs.getString("workspace_id"), rs.getString("name"),
                 rs.getString("short_name"), rs.getString("time_zone"), rs.getString("template"),
                 rs.getString("database_id"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("last_updated").toInstant(), published == null ? null : published.toInstant());
+                rs.getTimestamp("last_updated").toInstant(), published == null ? null : published.toInstant(),
+                rs.getObject("rate_limit") == null ? null : rs.getInt("rate_limit"));
     }
 }

@@ -3,7 +3,11 @@ package dev.weft.sites;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A site: made from a template in a workspace. One domain view shared by API v1 and v2. */
+/**
+ * A site: made from a template in a workspace. One domain view shared by API v1 and v2.
+ *
+ * @param rateLimit the site's own API limit in requests per minute per token; null for the default
+ */
 public record Site(
         String id,
         String workspaceId,
@@ -14,7 +18,8 @@ public record Site(
         String databaseId,
         Instant createdOn,
         Instant lastUpdated,
-        Instant lastPublished) {
+        Instant lastPublished,
+        Integer rateLimit) {
     public Site {
         Objects.requireNonNull(id, "id cannot be null");
         Objects.requireNonNull(workspaceId, "workspaceId cannot be null");

@@ -1,5 +1,6 @@
 package dev.weft.sites;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -20,4 +21,6 @@ public interface SiteRepository {
     List<Site> byIds(Collection<String> ids);
 
     boolean shortNameTaken(String shortName);
+
+    void updateRateLimit(String id, Integer rateLimit, Instant at);
 }

@@ -2,6 +2,7 @@ package dev.weft.sites;
 
 import dev.weft.accounts.AccountService;
 import dev.weft.accounts.Role;
+import dev.weft.system.ForbiddenException;
 import dev.weft.system.Ids;
 import dev.weft.system.NotFoundException;
 import java.security.SecureRandom;
@@ -16,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,9 +33,12 @@ public class SiteService {
     private final AccountService accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final int rateLimitMax;
 
     SiteService(SiteRepository sites, Templates templates, AccountService accounts,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock,
+            @Value("${weft.api.rate-limit-max:6000}") int rateLimitMax) {
+        this.rateLimitMax = rateLimitMax;
         this.sites = sites;
         this.templates = templates;
         this.accounts = accounts;
@@ -67,7 +72,7 @@ public class SiteService {
                 continue;
             }
             Site site = new Site(Ids.objectId(), request.workspaceId(), name, shortName, zone, template.slug(),
-                    Ids.objectId(), now, now, null);
+                    Ids.objectId(), now, now, null, null);
             if (sites.insert(site)) {
                 events.publishEvent(new SiteCreated(site, template));
                 return site;
@@ -94,6 +99,24 @@ public class SiteService {
 
     public List<Site> byIds(Collection<String> ids) {
         return sites.byIds(ids);
+    }
+
+    /**
+     * Sets the site's API rate limit (requests per minute per token), or back to the default with null.
+     * Owners and admins only. Takes effect at once (cached tokens of the site are evicted).
+     */
+    @Transactional
+    public Site setRateLimit(String userId, String siteId, Integer rateLimit) {
+        SiteAccess access = forUser(userId, siteId);
+        if (!access.role().administersSites()) {
+            throw new ForbiddenException("Only the workspace's owners and admins can change API settings.");
+        }
+        if (rateLimit != null && (rateLimit < 1 || rateLimit > rateLimitMax)) {
+            throw new SiteException("Choose a rate limit from 1 to " + rateLimitMax + " requests per minute.");
+        }
+        sites.updateRateLimit(siteId, rateLimit, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        events.publishEvent(new SiteSettingsChanged(siteId));
+        return sites.find(siteId).orElseThrow();
     }
 
     /** Locks the site's row for the rest of the transaction. */

@@ -33,6 +33,22 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt
     }
 
+    /** {@code /ping}: stateless and open, the same lean chain as the API minus the token check. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain pingChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/ping")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .securityContext(c -> c.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiSecurity api) throws Exception {

@@ -58,14 +58,15 @@ class JdbcSiteTokenRepository implements SiteTokenRepository {
     @Override
     public Optional<VerifiedToken> findLive(String digest) {
         return jdbc.sql("""
-                select t.id, t.site_id, s.workspace_id, t.created_by, t.created_at, t.digest
+                select t.id, t.site_id, s.workspace_id, t.created_by, t.created_at, t.digest, s.rate_limit
                 from site_tokens t join sites s on s.id = t.site_id
                 where t.digest = ? and t.active_site_id is not null""")
                 .param(digest)
                 .query((rs, n) -> TokenDigester.matches(rs.getString("digest"), digest)
                         ? new VerifiedToken(rs.getString("id"), TokenKind.SITE, rs.getString("site_id"),
                                 rs.getString("workspace_id"), rs.getString("created_by"),
-                                rs.getTimestamp("created_at").toInstant())
+                                rs.getTimestamp("created_at").toInstant(),
+                                rs.getObject("rate_limit") == null ? null : rs.getInt("rate_limit"))
                         : null)
                 .optional();
     }

@@ -45,14 +45,15 @@ public class SiteTokenService {
         requireAdministrator(actorId, siteId);
         sites.lock(siteId); // one regeneration at a time per site
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        tokens.active(siteId).ifPresent(old -> {
+        var replaced = tokens.active(siteId);
+        replaced.ifPresent(old -> {
             tokens.revoke(old.token().id(), now, "regenerated");
             evictAfterCommit(old.digest());
         });
         String token = TokenFormat.generate(TokenKind.SITE);
         SiteToken details = new SiteToken(Ids.objectId(), siteId, TokenFormat.hint(token), actorId, now, null);
         tokens.insert(details, digester.digest(token));
-        return new IssuedToken(token, details);
+        return new IssuedToken(token, details, replaced.map(old -> old.token().id()).orElse(null));
     }
 
     /** The site's current token (hint, created, last used), for its owners and admins. */

@@ -52,6 +52,9 @@ class TokenPepper {
                 return decode(Files.readString(file));
             }
             Files.createDirectories(file.getParent());
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(file.getParent(), PosixFilePermissions.fromString("rwx------"));
+            }
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
             Path tmp = file.resolveSibling("token-pepper.tmp");

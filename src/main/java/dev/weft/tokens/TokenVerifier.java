@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import dev.weft.sites.SiteSettingsChanged;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Verifies a bearer token: shape and checksum (no I/O), keyed digest, in-process cache, else one indexed
@@ -73,6 +75,13 @@ public class TokenVerifier {
     /** The most recent use of a token, including one not yet written to the database. */
     public Instant pendingLastUse(String tokenId) {
         return lastUsed.pendingFor(tokenId);
+    }
+
+    /** A site's settings changed: forget its cached tokens so the next request reads them afresh. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(SiteSettingsChanged event) {
+        epoch.incrementAndGet();
+        cache.asMap().values().removeIf(t -> t.isPresent() && t.get().siteId().equals(event.siteId()));
     }
 
     void evict(String digest) {

@@ -14,9 +14,24 @@ public final class ApiClient {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
+    private final HttpClient client;
 
     public ApiClient(String baseUrl) {
         this.baseUrl = baseUrl;
+        this.client = CLIENT;
+    }
+
+    /** A client calling from another loopback address (e.g. 127.0.0.2), as a different machine would. */
+    public ApiClient(String baseUrl, String localAddress) {
+        this.baseUrl = baseUrl;
+        try {
+            this.client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .localAddress(java.net.InetAddress.getByName(localAddress))
+                    .build();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     public String baseUrl() {
@@ -40,7 +55,7 @@ public final class ApiClient {
         }
         builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
-            HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new HttpResult(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,4 @@
+package dev.weft.sites;
+
+/** Published when a site's settings that API callers see (its rate limit) have changed. */
+public record SiteSettingsChanged(String siteId) {}
