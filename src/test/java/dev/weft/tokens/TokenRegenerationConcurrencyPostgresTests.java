@@ -1,0 +1,7 @@
+package dev.weft.tokens;
+
+import dev.weft.testsupport.OnPostgres;
+
+/** {@link TokenRegenerationConcurrencyTests} on a real PostgreSQL. */
+@OnPostgres
+class TokenRegenerationConcurrencyPostgresTests extends TokenRegenerationConcurrencyTests {}
