@@ -2,27 +2,13 @@ package dev.weft.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.accounts.User;
-import dev.weft.sites.Site;
 import dev.weft.testsupport.HttpResult;
-import dev.weft.testsupport.WeftHttpTest;
-import org.junit.jupiter.api.BeforeEach;
+import dev.weft.testsupport.SiteTokenHttpTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Who a token is: v1 /info and /user, v2 /token/introspect and /token/authorized_by. */
-abstract class MetaApiTests extends WeftHttpTest {
-
-    User owner;
-    Site site;
-    String token;
-
-    @BeforeEach
-    void siteWithToken() {
-        owner = fixtures.user();
-        site = fixtures.site(owner);
-        token = fixtures.siteToken(owner, site);
-    }
+abstract class MetaApiTests extends SiteTokenHttpTest {
 
     @Test
     void infoV1IsFlatAndNamesTheSiteWorkspaceAndUser() {

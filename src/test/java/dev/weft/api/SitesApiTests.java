@@ -2,30 +2,17 @@ package dev.weft.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.accounts.User;
 import dev.weft.sites.Site;
 import dev.weft.testsupport.HttpResult;
-import dev.weft.testsupport.WeftHttpTest;
+import dev.weft.testsupport.SiteTokenHttpTest;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The Sites API over HTTP, v1 and v2, as Webflow's clients call it. Run on H2 and on PostgreSQL. */
-abstract class SitesApiTests extends WeftHttpTest {
+abstract class SitesApiTests extends SiteTokenHttpTest {
 
     static final String DATE = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
-
-    User owner;
-    Site site;
-    String token;
-
-    @BeforeEach
-    void siteWithToken() {
-        owner = fixtures.user();
-        site = fixtures.site(owner, "grit");
-        token = fixtures.siteToken(owner, site);
-    }
 
     @Test
     void listSitesV1ReturnsBareArrayWithTheTokensSite() {

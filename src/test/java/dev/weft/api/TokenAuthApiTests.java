@@ -2,29 +2,15 @@ package dev.weft.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.accounts.User;
-import dev.weft.sites.Site;
 import dev.weft.testsupport.HttpResult;
-import dev.weft.testsupport.WeftHttpTest;
-import org.junit.jupiter.api.BeforeEach;
+import dev.weft.testsupport.SiteTokenHttpTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bearer-token authentication of the Data API: RFC 6750 answers, clear messages, v1 and v2 formats. */
-abstract class TokenAuthApiTests extends WeftHttpTest {
-
-    User owner;
-    Site site;
-    String token;
-
-    @BeforeEach
-    void siteWithToken() {
-        owner = fixtures.user();
-        site = fixtures.site(owner);
-        token = fixtures.siteToken(owner, site);
-    }
+abstract class TokenAuthApiTests extends SiteTokenHttpTest {
 
     @Test
     void requestWithoutTokenIsUnauthorizedWithBearerChallengeAndV1Body() {
