@@ -16,7 +16,7 @@ class ArchitectureTests {
 
     @Test
     void capabilitiesDoNotDependOnTheWebSurfaces() {
-        noClasses().that().resideInAnyPackage("dev.weft.accounts..", "dev.weft.sites..", "dev.weft.tokens..", "dev.weft.cms..")
+        noClasses().that().resideInAnyPackage("dev.weft.accounts..", "dev.weft.sites..", "dev.weft.tokens..", "dev.weft.cms..", "dev.weft.oauth..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.weft.api..", "dev.weft.dashboard..")
                 .check(CLASSES);
     }

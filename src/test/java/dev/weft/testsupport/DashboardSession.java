@@ -51,11 +51,22 @@ public final class DashboardSession {
         return postRaw(path, all);
     }
 
+    /** POST a form whose fields may repeat (checkboxes), with the CSRF token of the last page fetched. */
+    public HttpResult postPairs(String path, java.util.List<String[]> fields) {
+        String body = fields.stream().map(f -> enc(f[0]) + "=" + enc(f[1])).collect(Collectors.joining("&"))
+                + (csrf == null ? "" : "&_csrf=" + enc(csrf));
+        return sendForm(path, body);
+    }
+
     /** POST a form exactly as given (no CSRF token added). */
     public HttpResult postRaw(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
+        return sendForm(path, body);
+    }
+
+    private HttpResult sendForm(String path, String body) {
         HttpResult result = send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
