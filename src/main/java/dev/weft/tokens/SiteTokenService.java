@@ -24,10 +24,12 @@ public class SiteTokenService {
     private final TokenDigester digester;
     private final TokenVerifier verifier;
     private final LastUsedRecorder lastUsed;
+    private final RevocationNotices notices;
     private final Clock clock;
 
     SiteTokenService(SiteTokenRepository tokens, SiteService sites, TokenDigester digester, TokenVerifier verifier,
-            LastUsedRecorder lastUsed, Clock clock) {
+            LastUsedRecorder lastUsed, RevocationNotices notices, Clock clock) {
+        this.notices = notices;
         this.tokens = tokens;
         this.sites = sites;
         this.digester = digester;
@@ -48,6 +50,7 @@ public class SiteTokenService {
         var replaced = tokens.active(siteId);
         replaced.ifPresent(old -> {
             tokens.revoke(old.token().id(), now, "regenerated");
+            notices.announce(old.digest());
             evictAfterCommit(old.digest());
         });
         String token = TokenFormat.generate(TokenKind.SITE);

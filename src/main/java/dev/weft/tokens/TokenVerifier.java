@@ -84,6 +84,12 @@ public class TokenVerifier {
         cache.asMap().values().removeIf(t -> t.isPresent() && t.get().siteId().equals(event.siteId()));
     }
 
+    /** Forgets every cached token (e.g. after revocation notices may have been missed). */
+    void evictAll() {
+        epoch.incrementAndGet();
+        cache.invalidateAll();
+    }
+
     void evict(String digest) {
         epoch.incrementAndGet();
         cache.invalidate(digest);
