@@ -1,6 +1,7 @@
 package dev.weft.api;
 
 import dev.weft.tokens.TokenVerifier;
+import dev.weft.usage.UsageRecorder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,11 +29,13 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
     private final TokenVerifier verifier;
     private final ApiErrorRenderer errors;
     private final ApiRateLimiter limiter;
+    private final UsageRecorder usage;
 
-    ApiAuthenticationFilter(TokenVerifier verifier, ApiErrorRenderer errors, ApiRateLimiter limiter) {
+    ApiAuthenticationFilter(TokenVerifier verifier, ApiErrorRenderer errors, ApiRateLimiter limiter, UsageRecorder usage) {
         this.verifier = verifier;
         this.errors = errors;
         this.limiter = limiter;
+        this.usage = usage;
     }
 
     @Override
@@ -40,9 +43,12 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         ApiVersion version = ApiVersion.ofPath(request.getRequestURI());
         request.setAttribute(ApiVersion.ATTRIBUTE, version);
+        String tokenId = null;
         try {
             checkVersion(request, version);
             ApiAuthentication authentication = authenticate(request);
+            tokenId = authentication.getPrincipal().tokenId();
+            usage.touch(tokenId, request.getRemoteAddr(), request.getHeader("User-Agent"));
             ApiRateLimiter.Decision decision = limiter.consume(authentication.getPrincipal());
             response.setHeader("X-RateLimit-Limit", Long.toString(decision.limit()));
             response.setHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
@@ -52,6 +58,9 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
             VerifiedTokenHolder.set(request, authentication);
         } catch (ApiException e) {
             errors.write(request, response, e);
+            if (tokenId != null) {
+                usage.count(tokenId, e.status().value());
+            }
             return;
         }
         SecurityContextHolder.setContext(new SecurityContextImpl(VerifiedTokenHolder.get(request)));
@@ -59,6 +68,7 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
+            usage.count(tokenId, response.getStatus());
         }
     }
 

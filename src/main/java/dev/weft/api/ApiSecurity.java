@@ -1,6 +1,7 @@
 package dev.weft.api;
 
 import dev.weft.tokens.TokenVerifier;
+import dev.weft.usage.UsageRecorder;
 import jakarta.servlet.Filter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -16,11 +17,13 @@ public class ApiSecurity {
     private final TokenVerifier verifier;
     private final ApiErrorRenderer errors;
     private final ApiRateLimiter limiter;
+    private final UsageRecorder usage;
 
-    ApiSecurity(TokenVerifier verifier, ApiErrorRenderer errors, ApiRateLimiter limiter) {
+    ApiSecurity(TokenVerifier verifier, ApiErrorRenderer errors, ApiRateLimiter limiter, UsageRecorder usage) {
         this.verifier = verifier;
         this.errors = errors;
         this.limiter = limiter;
+        this.usage = usage;
     }
 
     /** The Data API's routes: v1 at the root, v2 under {@code /v2}. */
@@ -41,7 +44,7 @@ public class ApiSecurity {
 
     /** A new instance of the API's token filter (not a bean, so it is not also registered for every URL). */
     public Filter authenticationFilter() {
-        return new ApiAuthenticationFilter(verifier, errors, limiter);
+        return new ApiAuthenticationFilter(verifier, errors, limiter, usage);
     }
 
     public AuthenticationEntryPoint entryPoint() {

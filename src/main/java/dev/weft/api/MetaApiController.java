@@ -4,8 +4,9 @@ import dev.weft.accounts.AccountService;
 import dev.weft.accounts.User;
 import dev.weft.system.WebflowDates;
 import dev.weft.tokens.Scopes;
-import dev.weft.tokens.TokenVerifier;
 import dev.weft.tokens.VerifiedToken;
+import dev.weft.usage.Usage;
+import dev.weft.usage.UsageService;
 import java.time.Instant;
 import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,11 +23,11 @@ class MetaApiController {
     static final int RATE_LIMIT = 60;
 
     private final AccountService accounts;
-    private final TokenVerifier verifier;
+    private final UsageService usage;
 
-    MetaApiController(AccountService accounts, TokenVerifier verifier) {
+    MetaApiController(AccountService accounts, UsageService usage) {
         this.accounts = accounts;
-        this.verifier = verifier;
+        this.usage = usage;
     }
 
     /** Webflow v1 {@code GET /info}: the flat authorization info. */
@@ -67,6 +68,7 @@ class MetaApiController {
     }
 
     private Instant lastUsed(VerifiedToken token) {
-        return verifier.pendingLastUse(token.tokenId());
+        Usage.LastUse use = usage.lastUse(token.tokenId());
+        return use == null ? null : use.at();
     }
 }

@@ -6,6 +6,8 @@ import dev.weft.sites.SiteService;
 import dev.weft.system.ForbiddenException;
 import dev.weft.tokens.IssuedToken;
 import dev.weft.tokens.SiteTokenService;
+import dev.weft.usage.Usage;
+import dev.weft.usage.UsageService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,14 +22,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class IntegrationsController {
 
+    static final int USAGE_DAYS = 30;
+
     private final SiteService sites;
     private final SiteTokenService tokens;
     private final AccountService accounts;
+    private final UsageService usage;
 
-    IntegrationsController(SiteService sites, SiteTokenService tokens, AccountService accounts) {
+    IntegrationsController(SiteService sites, SiteTokenService tokens, AccountService accounts, UsageService usage) {
         this.sites = sites;
         this.tokens = tokens;
         this.accounts = accounts;
+        this.usage = usage;
     }
 
     @GetMapping("/dashboard/sites/{siteId}/settings/integrations")
@@ -52,7 +58,9 @@ class IntegrationsController {
             throw new ForbiddenException("Only the workspace's owners and admins can manage API access.");
         }
         model.addAttribute("site", access.site());
-        model.addAttribute("current", tokens.current(user.id(), siteId).orElse(null));
+        var current = tokens.current(user.id(), siteId).orElse(null);
+        model.addAttribute("current", current);
+        model.addAttribute("lastUse", current == null ? null : usage.lastUse(current.id()));
         model.addAttribute("section", "integrations");
         return "regenerate-token";
     }
@@ -76,6 +84,11 @@ class IntegrationsController {
             model.addAttribute("current", current);
             model.addAttribute("createdBy", current == null ? null
                     : accounts.user(current.createdBy()).map(u -> u.displayName()).orElse("a former member"));
+            if (current != null) {
+                Usage tokenUsage = usage.usage(current.id(), USAGE_DAYS);
+                model.addAttribute("usage", tokenUsage);
+                model.addAttribute("bars", UsageService.barHeights(tokenUsage));
+            }
         }
         return "integrations";
     }

@@ -2,11 +2,7 @@ package dev.weft.tokens;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,25 +10,19 @@ import org.springframework.stereotype.Repository;
 class JdbcSiteTokenRepository implements SiteTokenRepository {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
 
-    JdbcSiteTokenRepository(JdbcClient jdbc, JdbcTemplate template) {
+    JdbcSiteTokenRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.template = template;
     }
 
     @Override
     public Optional<Active> active(String siteId) {
         return jdbc.sql("""
-                select id, site_id, hint, created_by, created_at, last_used_at, digest
+                select id, site_id, hint, created_by, created_at, digest
                 from site_tokens where active_site_id = ?""")
                 .param(siteId)
-                .query((rs, n) -> {
-                    Timestamp lastUsed = rs.getTimestamp("last_used_at");
-                    return new Active(new SiteToken(rs.getString("id"), rs.getString("site_id"), rs.getString("hint"),
-                            rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-                            lastUsed == null ? null : lastUsed.toInstant()), rs.getString("digest"));
-                })
+                .query((rs, n) -> new Active(new SiteToken(rs.getString("id"), rs.getString("site_id"), rs.getString("hint"),
+                        rs.getString("created_by"), rs.getTimestamp("created_at").toInstant()), rs.getString("digest")))
                 .optional();
     }
 
@@ -69,14 +59,5 @@ class JdbcSiteTokenRepository implements SiteTokenRepository {
                                 rs.getObject("rate_limit") == null ? null : rs.getInt("rate_limit"))
                         : null)
                 .optional();
-    }
-
-    @Override
-    public void recordLastUsed(Map<String, Instant> lastUsedByTokenId) {
-        List<Object[]> rows = new ArrayList<>(lastUsedByTokenId.size());
-        lastUsedByTokenId.forEach((id, at) -> rows.add(new Object[] {Timestamp.from(at), id, Timestamp.from(at)}));
-        template.batchUpdate(
-                "update site_tokens set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)",
-                rows);
     }
 }

@@ -1,7 +1,6 @@
 package dev.weft.tokens;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /** Storage of site tokens: digests and hints only. */
@@ -18,6 +17,4 @@ public interface SiteTokenRepository {
 
     /** The live token with this digest, if any. */
     Optional<VerifiedToken> findLive(String digest);
-
-    void recordLastUsed(Map<String, Instant> lastUsedByTokenId);
 }

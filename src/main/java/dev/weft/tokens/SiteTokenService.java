@@ -23,18 +23,16 @@ public class SiteTokenService {
     private final SiteService sites;
     private final TokenDigester digester;
     private final TokenVerifier verifier;
-    private final LastUsedRecorder lastUsed;
     private final RevocationNotices notices;
     private final Clock clock;
 
     SiteTokenService(SiteTokenRepository tokens, SiteService sites, TokenDigester digester, TokenVerifier verifier,
-            LastUsedRecorder lastUsed, RevocationNotices notices, Clock clock) {
+            RevocationNotices notices, Clock clock) {
         this.notices = notices;
         this.tokens = tokens;
         this.sites = sites;
         this.digester = digester;
         this.verifier = verifier;
-        this.lastUsed = lastUsed;
         this.clock = clock;
     }
 
@@ -54,19 +52,15 @@ public class SiteTokenService {
             evictAfterCommit(old.digest());
         });
         String token = TokenFormat.generate(TokenKind.SITE);
-        SiteToken details = new SiteToken(Ids.objectId(), siteId, TokenFormat.hint(token), actorId, now, null);
+        SiteToken details = new SiteToken(Ids.objectId(), siteId, TokenFormat.hint(token), actorId, now);
         tokens.insert(details, digester.digest(token));
         return new IssuedToken(token, details, replaced.map(old -> old.token().id()).orElse(null));
     }
 
-    /** The site's current token (hint, created, last used), for its owners and admins. */
+    /** The site's current token (hint, created), for its owners and admins. */
     public Optional<SiteToken> current(String actorId, String siteId) {
         requireAdministrator(actorId, siteId);
-        return tokens.active(siteId).map(a -> {
-            Instant pending = lastUsed.pendingFor(a.token().id());
-            SiteToken t = a.token();
-            return pending != null && (t.lastUsed() == null || pending.isAfter(t.lastUsed())) ? t.withLastUsed(pending) : t;
-        });
+        return tokens.active(siteId).map(SiteTokenRepository.Active::token);
     }
 
     private void requireAdministrator(String actorId, String siteId) {

@@ -2,11 +2,9 @@ package dev.weft.tokens;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Clock;
-import java.time.Instant;
+import dev.weft.sites.SiteSettingsChanged;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import dev.weft.sites.SiteSettingsChanged;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -30,24 +28,19 @@ public class TokenVerifier {
 
     private final SiteTokenRepository tokens;
     private final TokenDigester digester;
-    private final LastUsedRecorder lastUsed;
-    private final Clock clock;
     private final Cache<String, Optional<VerifiedToken>> cache;
     private final AtomicLong epoch = new AtomicLong();
 
-    TokenVerifier(SiteTokenRepository tokens, TokenDigester digester, LastUsedRecorder lastUsed, Clock clock,
-            TokenProperties properties) {
+    TokenVerifier(SiteTokenRepository tokens, TokenDigester digester, TokenProperties properties) {
         this.tokens = tokens;
         this.digester = digester;
-        this.lastUsed = lastUsed;
-        this.clock = clock;
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(properties.cacheTtl())
                 .maximumSize(200_000)
                 .build();
     }
 
-    /** Verifies {@code token} and, when valid, records its use. */
+    /** Verifies {@code token}. */
     public Result verify(String token) {
         TokenFormat.Parsed parsed = TokenFormat.parse(token);
         if (parsed instanceof TokenFormat.Parsed.Malformed malformed) {
@@ -68,13 +61,7 @@ public class TokenVerifier {
         if (found.isEmpty()) {
             return new Result.Invalid(UNKNOWN);
         }
-        lastUsed.record(found.get().tokenId(), Instant.now(clock));
         return new Result.Valid(found.get());
-    }
-
-    /** The most recent use of a token, including one not yet written to the database. */
-    public Instant pendingLastUse(String tokenId) {
-        return lastUsed.pendingFor(tokenId);
     }
 
     /** A site's settings changed: forget its cached tokens so the next request reads them afresh. */

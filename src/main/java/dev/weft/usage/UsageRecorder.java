@@ -1,0 +1,172 @@
+package dev.weft.usage;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts every API request of every credential in memory — requests per day by status class, and the last
+ * use (time, client address, user agent) — and writes them in one batch every few seconds
+ * ({@code weft.usage.flush-interval}, 5 s) and at shutdown. The request path never waits on a database
+ * write; a crash loses at most one interval of counts.
+ */
+@Component
+public class UsageRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(UsageRecorder.class);
+
+    private record Key(String tokenId, LocalDate day) {}
+
+    /** Mutated only inside the map's compute functions, so a flush never loses a concurrent increment. */
+    private static final class Counts {
+        long requests;
+        long s2xx;
+        long s3xx;
+        long s4xx;
+        long s5xx;
+
+        void add(int status) {
+            requests++;
+            switch (status / 100) {
+                case 2 -> s2xx++;
+                case 3 -> s3xx++;
+                case 4 -> s4xx++;
+                default -> { if (status >= 500) s5xx++; }
+            }
+        }
+
+        Usage.Day toDay(LocalDate day) {
+            return new Usage.Day(day, requests, s2xx, s3xx, s4xx, s5xx);
+        }
+    }
+
+    private final ConcurrentHashMap<Key, Counts> counts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Usage.LastUse> lastUses = new ConcurrentHashMap<>();
+    private final UsageRepository repository;
+    private final Clock clock;
+    private final boolean enabled;
+
+    UsageRecorder(UsageRepository repository, Clock clock, @Value("${weft.usage.enabled:true}") boolean enabled) {
+        this.repository = repository;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    /** A request of a credential arrives: it is now the credential's last use. */
+    public void touch(String tokenId, String clientAddress, String userAgent) {
+        if (!enabled) {
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Usage.LastUse use = new Usage.LastUse(now, clip(clientAddress, 64), clip(userAgent, 256));
+        lastUses.merge(tokenId, use, (a, b) -> a.at().isAfter(b.at()) ? a : b);
+    }
+
+    /** A request of a credential was answered with {@code status}: count it for today. */
+    public void count(String tokenId, int status) {
+        if (!enabled) {
+            return;
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        counts.compute(new Key(tokenId, today), (k, c) -> {
+            Counts n = c == null ? new Counts() : c;
+            n.add(status);
+            return n;
+        });
+    }
+
+    /** Counts not written yet for one token, by day. */
+    List<Usage.Day> pendingDays(String tokenId) {
+        List<Usage.Day> days = new ArrayList<>();
+        counts.forEach((k, c) -> {
+            if (k.tokenId().equals(tokenId)) {
+                counts.computeIfPresent(k, (key, current) -> {
+                    days.add(current.toDay(key.day()));
+                    return current;
+                });
+            }
+        });
+        return days;
+    }
+
+    Usage.LastUse pendingLastUse(String tokenId) {
+        return lastUses.get(tokenId);
+    }
+
+    /** Writes what has gathered since the last flush; on failure it is kept for the next one. */
+    @Scheduled(fixedDelayString = "${weft.usage.flush-interval:PT5S}")
+    public synchronized void flush() {
+        List<UsageRepository.DailyDelta> deltas = new ArrayList<>();
+        for (Key key : counts.keySet()) {
+            counts.computeIfPresent(key, (k, c) -> {
+                deltas.add(new UsageRepository.DailyDelta(k.tokenId(), c.toDay(k.day())));
+                return null;
+            });
+        }
+        List<UsageRepository.LastUseRow> uses = new ArrayList<>();
+        for (String tokenId : lastUses.keySet()) {
+            Usage.LastUse use = lastUses.remove(tokenId);
+            if (use != null) {
+                uses.add(new UsageRepository.LastUseRow(tokenId, use));
+            }
+        }
+        if (deltas.isEmpty() && uses.isEmpty()) {
+            return;
+        }
+        try {
+            repository.add(deltas);
+            repository.recordLastUses(uses);
+        } catch (RuntimeException e) {
+            log.warn("Could not write usage counts; keeping them for the next flush: {}", e.getClass().getSimpleName());
+            for (UsageRepository.DailyDelta d : deltas) {
+                counts.merge(new Key(d.tokenId(), d.counts().day()), counts(d.counts()), UsageRecorder::sum);
+            }
+            for (UsageRepository.LastUseRow r : uses) {
+                lastUses.merge(r.tokenId(), r.lastUse(), (a, b) -> a.at().isAfter(b.at()) ? a : b);
+            }
+        }
+    }
+
+    @PreDestroy
+    void flushAtShutdown() {
+        flush();
+    }
+
+    private static Counts counts(Usage.Day day) {
+        Counts c = new Counts();
+        c.requests = day.requests();
+        c.s2xx = day.s2xx();
+        c.s3xx = day.s3xx();
+        c.s4xx = day.s4xx();
+        c.s5xx = day.s5xx();
+        return c;
+    }
+
+    private static Counts sum(Counts a, Counts b) {
+        a.requests += b.requests;
+        a.s2xx += b.s2xx;
+        a.s3xx += b.s3xx;
+        a.s4xx += b.s4xx;
+        a.s5xx += b.s5xx;
+        return a;
+    }
+
+    private static String clip(String s, int max) {
+        if (s == null || s.isBlank()) {
+            return "";
+        }
+        String clean = s.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > max ? clean.substring(0, max) : clean;
+    }
+}
