@@ -1,5 +1,6 @@
 package dev.weft.api;
 
+import dev.weft.system.Redaction;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -64,7 +65,7 @@ class ApiErrorRenderer {
             body.put("msg", error.getMessage());
             body.put("code", error.status().value());
             body.put("name", error.v1Name());
-            body.put("path", request.getRequestURI());
+            body.put("path", Redaction.redact(request.getRequestURI())); // never echo a token sent in the path
             body.put("err", error.v1Name() + ": " + error.getMessage());
         }
         return body;

@@ -14,6 +14,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -55,7 +56,7 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
-            MethodArgumentTypeMismatchException.class, HttpMediaTypeException.class})
+            MethodArgumentTypeMismatchException.class, HttpMediaTypeException.class, MultipartException.class})
     ResponseEntity<Map<String, Object>> badRequest(Exception e, HttpServletRequest request) throws Exception {
         return onApi(request, e, ApiException.badRequest("The request could not be read: check its body and parameters"));
     }
