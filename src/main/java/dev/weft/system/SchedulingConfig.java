@@ -1,0 +1,21 @@
+package dev.weft.system;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+/**
+ * Scheduled batch writes (usage counts) run on a platform thread, so the OS interleaves them with request
+ * handling; on a virtual thread a long CPU-bound flush could hold the only carrier of a one-core machine.
+ */
+@Configuration(proxyBeanMethods = false)
+class SchedulingConfig {
+
+    @Bean
+    ThreadPoolTaskScheduler taskScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(1);
+        scheduler.setThreadNamePrefix("weft-scheduled-");
+        return scheduler;
+    }
+}
