@@ -46,32 +46,8 @@ command -v curl >/dev/null || die "curl not found: install it with 'apt-get inst
 command -v mvn >/dev/null || die "mvn not found: install Maven"
 [ "$(nproc)" -ge 2 ] || die "needs at least 2 cores (Weft on one, wrk on the other)"
 
-java_major() {
-    "$1" -XshowSettings:properties -version 2>&1 \
-        | awk -F'= ' '/java.specification.version/ { v = $2; sub(/^1\./, "", v); sub(/\..*/, "", v); print v; exit }'
-}
-
-find_java() {
-    if [ -n "${BENCH_JAVA:-}" ]; then
-        echo "$BENCH_JAVA"
-        return
-    fi
-    if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(java_major "$JAVA_HOME/bin/java")" -ge 21 ]; then
-        echo "$JAVA_HOME/bin/java"
-        return
-    fi
-    local best="" best_version=0 candidate version
-    for candidate in /usr/lib/jvm/*/bin/java "$(command -v java || true)"; do
-        [ -x "$candidate" ] || continue
-        version=$(java_major "$candidate")
-        if [ "${version:-0}" -ge 21 ] && [ "$version" -gt "$best_version" ]; then
-            best=$candidate
-            best_version=$version
-        fi
-    done
-    [ -n "$best" ] || die "no java >= 21 found (set BENCH_JAVA or JAVA_HOME, or install one under /usr/lib/jvm)"
-    echo "$best"
-}
+# shellcheck source=bench/find-java.sh
+. "$(dirname "$0")/find-java.sh"
 
 JAVA=$(find_java)
 mkdir -p "$OUT"
