@@ -32,11 +32,11 @@ class ApiErrorRenderer {
         json.writeValue(response.getOutputStream(), body(request, error));
     }
 
-    /** The headers an error answer carries: the RFC 6750 challenge on 401, Retry-After on 429. */
+    /** The headers an error answer carries: the RFC 6750 challenge on 401 and insufficient-scope 403, Retry-After on 429. */
     Map<String, String> headers(ApiException error) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(HttpHeaders.CACHE_CONTROL, "no-store");
-        if (error.status().value() == 401) {
+        if (error.status().value() == 401 || error.challenge() != null) {
             headers.put(HttpHeaders.WWW_AUTHENTICATE, challenge(error));
         }
         if (error.retryAfterSeconds() > 0) {

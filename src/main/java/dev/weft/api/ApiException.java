@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
  *
  * @param v1Name v1 error name ({@code NotFound})
  * @param v2Code v2 error code ({@code resource_not_found})
- * @param challenge the RFC 6750 parameters of a 401's {@code WWW-Authenticate}, e.g.
+ * @param challenge the RFC 6750 parameters of a 401's or 403's {@code WWW-Authenticate}, e.g.
  *     {@code error="invalid_token"}; null for none
  */
 public class ApiException extends RuntimeException {
@@ -63,6 +63,17 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", "not_authorized",
                 "Request not authorized: " + detail,
                 "error=\"invalid_token\", error_description=\"" + detail.replace("\"", "'") + "\"");
+    }
+
+    /** The token lacks the route's scope (Webflow v2 {@code missing_scopes}; RFC 6750 insufficient_scope). */
+    static ApiException missingScopes(String scope) {
+        return new ApiException(HttpStatus.FORBIDDEN, "OAuthForbidden", "missing_scopes",
+                "OAuthForbidden: You are missing the following scopes - " + scope,
+                "error=\"insufficient_scope\", scope=\"" + scope + "\"");
+    }
+
+    static ApiException forbidden(String detail) {
+        return new ApiException(HttpStatus.FORBIDDEN, "Forbidden", "forbidden", "Forbidden: " + detail, null);
     }
 
     static ApiException invalidVersion(String detail) {

@@ -23,6 +23,7 @@ class SitesApiController {
 
     /** Webflow v1 {@code GET /sites}: a bare array. */
     @Operation(summary = "List Sites (v1)")
+    @RequiredScope("sites:read")
     @GetMapping("/sites")
     List<V1Wire.V1Site> listV1(VerifiedToken token) {
         return sites.visible(token).stream().map(s -> V1Wire.V1Site.of(s, urls.preview(s.id()))).toList();
@@ -30,6 +31,7 @@ class SitesApiController {
 
     /** Webflow v1 {@code GET /sites/:site_id}. */
     @Operation(summary = "Get Site (v1)")
+    @RequiredScope("sites:read")
     @GetMapping("/sites/{siteId}")
     V1Wire.V1Site getV1(VerifiedToken token, @PathVariable String siteId) {
         var site = sites.get(token, siteId);
@@ -38,6 +40,7 @@ class SitesApiController {
 
     /** Webflow v2 {@code GET /sites}: {@code {"sites":[…]}}. */
     @Operation(summary = "List Sites")
+    @RequiredScope("sites:read")
     @GetMapping("/v2/sites")
     V2Wire.V2SiteList listV2(VerifiedToken token) {
         return new V2Wire.V2SiteList(
@@ -46,6 +49,7 @@ class SitesApiController {
 
     /** Webflow v2 {@code GET /sites/{site_id}}. */
     @Operation(summary = "Get Site")
+    @RequiredScope("sites:read")
     @GetMapping("/v2/sites/{siteId}")
     V2Wire.V2Site getV2(VerifiedToken token, @PathVariable String siteId) {
         var site = sites.get(token, siteId);

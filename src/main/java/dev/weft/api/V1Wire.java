@@ -41,6 +41,10 @@ final class V1Wire {
             String status,
             Object application) {}
 
+    /** The app of an app token in {@code GET /info}. */
+    record V1Application(@JsonProperty("_id") String id, String description, String homepage, String name,
+            String owner, String ownerType) {}
+
     /** {@code GET /user}. */
     record V1UserEnvelope(V1User user) {}
 

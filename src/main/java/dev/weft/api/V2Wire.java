@@ -55,6 +55,8 @@ final class V2Wire {
     record Authorization(String id, String createdOn, String lastUsed, String grantType, int rateLimit, String scope,
             AuthorizedTo authorizedTo) {}
 
+    record Application(String id, String description, String homepage, String displayName) {}
+
     record AuthorizedTo(List<String> siteIds, List<String> workspaceIds, List<String> userIds) {}
 
     /** {@code GET /v2/token/authorized_by}. */

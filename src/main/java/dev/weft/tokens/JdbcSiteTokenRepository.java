@@ -3,11 +3,15 @@ package dev.weft.tokens;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class JdbcSiteTokenRepository implements SiteTokenRepository {
+
+    /** The guide's site token holds every scope on its own site. */
+    private static final Set<String> LEGACY_SCOPES = Set.copyOf(Scopes.ALL);
 
     private final JdbcClient jdbc;
 
@@ -56,7 +60,7 @@ class JdbcSiteTokenRepository implements SiteTokenRepository {
                         ? new VerifiedToken(rs.getString("id"), TokenKind.SITE, rs.getString("site_id"),
                                 rs.getString("workspace_id"), rs.getString("created_by"),
                                 rs.getTimestamp("created_at").toInstant(),
-                                rs.getObject("rate_limit") == null ? null : rs.getInt("rate_limit"))
+                                rs.getObject("rate_limit") == null ? null : rs.getInt("rate_limit"), LEGACY_SCOPES, null)
                         : null)
                 .optional();
     }

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Verifies a bearer token: shape and checksum (no I/O), keyed digest, in-process cache, else one indexed
- * lookup. A revoked token is evicted from the cache when its revocation commits; a lookup that raced the
+ * Verifies a bearer token (a site token or an app's access token): shape and checksum (no I/O), keyed
+ * digest, in-process cache, else one indexed lookup. A revoked token is evicted from the cache when its revocation commits; a lookup that raced the
  * revocation is not cached (the eviction epoch moved on).
  */
 @Component
@@ -27,12 +27,14 @@ public class TokenVerifier {
     private static final String UNKNOWN = "the token is not valid: it is unknown, or it was regenerated or revoked";
 
     private final SiteTokenRepository tokens;
+    private final AppTokens appTokens;
     private final TokenDigester digester;
     private final Cache<String, Optional<VerifiedToken>> cache;
     private final AtomicLong epoch = new AtomicLong();
 
-    TokenVerifier(SiteTokenRepository tokens, TokenDigester digester, TokenProperties properties) {
+    TokenVerifier(SiteTokenRepository tokens, AppTokens appTokens, TokenDigester digester, TokenProperties properties) {
         this.tokens = tokens;
+        this.appTokens = appTokens;
         this.digester = digester;
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(properties.cacheTtl())
@@ -46,14 +48,15 @@ public class TokenVerifier {
         if (parsed instanceof TokenFormat.Parsed.Malformed malformed) {
             return new Result.Invalid(malformed.reason());
         }
-        if (((TokenFormat.Parsed.WellFormed) parsed).kind() != TokenKind.SITE) {
+        TokenKind kind = ((TokenFormat.Parsed.WellFormed) parsed).kind();
+        if (kind != TokenKind.SITE && kind != TokenKind.APP) {
             return new Result.Invalid(UNKNOWN);
         }
         String digest = digester.digest(token);
         Optional<VerifiedToken> found = cache.getIfPresent(digest);
         if (found == null) {
             long before = epoch.get();
-            found = tokens.findLive(digest);
+            found = kind == TokenKind.SITE ? tokens.findLive(digest) : appTokens.findLive(digest);
             if (epoch.get() == before) {
                 cache.put(digest, found);
             }
@@ -68,7 +71,7 @@ public class TokenVerifier {
     @TransactionalEventListener(fallbackExecution = true)
     void on(SiteSettingsChanged event) {
         epoch.incrementAndGet();
-        cache.asMap().values().removeIf(t -> t.isPresent() && t.get().siteId().equals(event.siteId()));
+        cache.asMap().values().removeIf(t -> t.isPresent() && event.siteId().equals(t.get().siteId()));
     }
 
     /** Forgets every cached token (e.g. after revocation notices may have been missed). */

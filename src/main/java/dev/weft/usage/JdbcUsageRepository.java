@@ -11,6 +11,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
 class JdbcUsageRepository implements UsageRepository {
@@ -31,26 +33,36 @@ class JdbcUsageRepository implements UsageRepository {
 
     private final JdbcTemplate template;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
-    JdbcUsageRepository(JdbcTemplate template, JdbcClient jdbc) {
+    JdbcUsageRepository(JdbcTemplate template, JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.template = template;
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Adds to existing rows in one batch, then inserts the rows that did not exist yet. */
+    /**
+     * One flush: every existing row is updated in one batch and one transaction; rows that did not exist yet
+     * (a token's first use of the day) are inserted in a second batch and transaction. Only if another node
+     * inserted one of them meanwhile does it fall back to row by row.
+     */
     @Override
     public void add(Collection<DailyDelta> deltas) {
         List<Object[]> rows = deltas.stream().map(JdbcUsageRepository::row).toList();
-        int[] updated = template.batchUpdate(ADD, rows);
+        int[] updated = transaction.execute(status -> template.batchUpdate(ADD, rows));
+        List<Object[]> missing = new ArrayList<>();
         for (int i = 0; i < updated.length; i++) {
             if (updated[i] == 0) {
-                try {
-                    template.update(INSERT, rows.get(i));
-                } catch (DuplicateKeyException raced) { // another node inserted it meanwhile
-                    template.update(ADD, rows.get(i));
-                }
+                missing.add(rows.get(i));
             }
         }
+        insertAll(missing, INSERT, row -> {
+            try {
+                template.update(INSERT, row);
+            } catch (DuplicateKeyException raced) { // another node inserted it meanwhile
+                template.update(ADD, row);
+            }
+        });
     }
 
     @Override
@@ -60,17 +72,33 @@ class JdbcUsageRepository implements UsageRepository {
             Timestamp at = Timestamp.from(r.lastUse().at());
             updates.add(new Object[] {at, r.lastUse().clientAddress(), r.lastUse().userAgent(), r.tokenId(), at});
         }
-        int[] updated = template.batchUpdate(UPDATE_LAST_USE, updates);
+        int[] updated = transaction.execute(status -> template.batchUpdate(UPDATE_LAST_USE, updates));
+        List<Object[]> missing = new ArrayList<>();
         int i = 0;
         for (LastUseRow r : lastUses) {
             if (updated[i++] == 0) {
-                try {
-                    template.update(INSERT_LAST_USE, Timestamp.from(r.lastUse().at()), r.lastUse().clientAddress(),
-                            r.lastUse().userAgent(), r.tokenId());
-                } catch (DuplicateKeyException newerAlreadyStored) {
-                    // a later use is stored already
-                }
+                missing.add(new Object[] {Timestamp.from(r.lastUse().at()), r.lastUse().clientAddress(),
+                        r.lastUse().userAgent(), r.tokenId()});
             }
+        }
+        insertAll(missing, INSERT_LAST_USE, row -> {
+            try {
+                template.update(INSERT_LAST_USE, row);
+            } catch (DuplicateKeyException newerAlreadyStored) {
+                // stored meanwhile (by another node, or the row was there with a later use)
+            }
+        });
+    }
+
+    /** Inserts {@code rows} in one batch and transaction; if any of them exists by now, row by row instead. */
+    private void insertAll(List<Object[]> rows, String sql, java.util.function.Consumer<Object[]> oneByOne) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            transaction.executeWithoutResult(status -> template.batchUpdate(sql, rows));
+        } catch (DuplicateKeyException raced) {
+            rows.forEach(oneByOne);
         }
     }
 

@@ -126,6 +126,22 @@ class ApiIsolationMatrixTests extends WeftHttpTest {
     }
 
     @Test
+    void everyApiRouteDeclaresAKnownScopeOrNone() {
+        List<String> problems = new ArrayList<>();
+        mapping.getHandlerMethods().forEach((info, handler) -> {
+            if (info.getPatternValues().stream().anyMatch(ApiIsolationMatrixTests::isApiPattern)) {
+                RequiredScope scope = handler.getMethodAnnotation(RequiredScope.class);
+                if (scope == null) {
+                    problems.add(info + ": no @RequiredScope (every token would get 403)");
+                } else if (!scope.value().isEmpty() && !dev.weft.tokens.Scopes.ALL.contains(scope.value())) {
+                    problems.add(info + ": @RequiredScope(\"" + scope.value() + "\") is not a Webflow v2 scope");
+                }
+            }
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void aSiteTokenGetsTheSame404ForAnotherSitesResourcesAsForMissingOnes() {
         List<String> problems = new ArrayList<>();
         int calls = 0;

@@ -5,9 +5,20 @@ import dev.weft.accounts.Role;
 import dev.weft.accounts.User;
 import dev.weft.sites.Site;
 import dev.weft.sites.SiteService;
+import dev.weft.oauth.App;
+import dev.weft.oauth.AppDetails;
+import dev.weft.oauth.AppService;
+import dev.weft.system.Ids;
 import dev.weft.tokens.SiteTokenService;
+import dev.weft.tokens.TokenDigester;
+import dev.weft.tokens.TokenFormat;
+import dev.weft.tokens.TokenKind;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Builder fixtures for tests: users, sites from templates, site tokens, through the real services. */
 @TestComponent
@@ -19,11 +30,59 @@ public class WeftFixtures {
     private final AccountService accounts;
     private final SiteService sites;
     private final SiteTokenService tokens;
+    private final AppService apps;
+    private final TokenDigester digester;
+    private final JdbcClient jdbc;
 
-    WeftFixtures(AccountService accounts, SiteService sites, SiteTokenService tokens) {
+    WeftFixtures(AccountService accounts, SiteService sites, SiteTokenService tokens, AppService apps,
+            TokenDigester digester, JdbcClient jdbc) {
         this.accounts = accounts;
         this.sites = sites;
         this.tokens = tokens;
+        this.apps = apps;
+        this.digester = digester;
+        this.jdbc = jdbc;
+    }
+
+    /** An app registered by {@code developer} in their personal workspace, allowed every scope. */
+    public App app(User developer) {
+        return apps.register(developer.id(), personalWorkspace(developer), new AppDetails("Sync Tool " + COUNTER.incrementAndGet(),
+                "Keeps the CMS in sync", "https://sync.example", List.of("https://sync.example/callback"),
+                dev.weft.tokens.Scopes.ALL)).app();
+    }
+
+    /** An app's access token as the code exchange leaves it: its authorization id and its value. */
+    public record AppToken(String authorizationId, String token) {}
+
+    /**
+     * An app token of {@code user} for {@code app} with these scopes, reaching whole workspaces and single
+     * sites. Written straight into the tables the OAuth flow writes (oauth_authorizations, oauth_grants), for
+     * tests of what an app token may do on the API; the flow itself is tested in OAuthFlowTests.
+     */
+    public AppToken appToken(User user, App app, List<String> scopes, List<String> workspaceIds, List<String> siteIds) {
+        String token = TokenFormat.generate(TokenKind.APP);
+        String id = Ids.objectId();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("""
+                insert into oauth_authorizations (id, app_id, user_id, scopes, token_digest, token_hint, created_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, app.id(), user.id(), String.join(" ", scopes), digester.digest(token), TokenFormat.hint(token), now)
+                .update();
+        for (String w : workspaceIds) {
+            grant(id, "workspace", w, now);
+        }
+        for (String s : siteIds) {
+            grant(id, "site", s, now);
+        }
+        return new AppToken(id, token);
+    }
+
+    private void grant(String authorizationId, String type, String target, Timestamp at) {
+        jdbc.sql("""
+                insert into oauth_grants (authorization_id, target_type, target_id, excluded, created_at)
+                values (?, ?, ?, false, ?)""")
+                .params(authorizationId, type, target, at)
+                .update();
     }
 
     /** A new user with a unique email, password {@link #PASSWORD}, and a personal workspace. */

@@ -110,7 +110,7 @@ public class TokenCheckBenchmark {
         TokenVerifier verifier(Duration cacheTtl) {
             TokenProperties properties = new TokenProperties(pepper, cacheTtl);
             TokenDigester digester = new TokenDigester(new TokenPepper(properties, "unused"));
-            return new TokenVerifier(repository, digester, properties);
+            return new TokenVerifier(repository, digest -> java.util.Optional.empty(), digester, properties);
         }
 
         /**

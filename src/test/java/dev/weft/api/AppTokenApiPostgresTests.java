@@ -1,0 +1,7 @@
+package dev.weft.api;
+
+import dev.weft.testsupport.OnPostgres;
+
+/** {@link AppTokenApiTests} on a real PostgreSQL. */
+@OnPostgres
+class AppTokenApiPostgresTests extends AppTokenApiTests {}
