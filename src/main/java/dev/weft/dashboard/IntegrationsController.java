@@ -2,12 +2,15 @@ package dev.weft.dashboard;
 
 import dev.weft.accounts.AccountService;
 import dev.weft.accounts.WeftUser;
+import dev.weft.oauth.Grant;
+import dev.weft.oauth.Grants;
 import dev.weft.sites.SiteService;
 import dev.weft.system.ForbiddenException;
 import dev.weft.tokens.IssuedToken;
 import dev.weft.tokens.SiteTokenService;
 import dev.weft.usage.Usage;
 import dev.weft.usage.UsageService;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,13 +31,19 @@ class IntegrationsController {
     private final SiteTokenService tokens;
     private final AccountService accounts;
     private final UsageService usage;
+    private final Grants grants;
 
-    IntegrationsController(SiteService sites, SiteTokenService tokens, AccountService accounts, UsageService usage) {
+    IntegrationsController(SiteService sites, SiteTokenService tokens, AccountService accounts, UsageService usage,
+            Grants grants) {
         this.sites = sites;
         this.tokens = tokens;
         this.accounts = accounts;
         this.usage = usage;
+        this.grants = grants;
     }
+
+    /** An app with access to the site, with the usage of its token. */
+    record AuthorizedApp(Grant grant, Usage usage, List<Integer> bars) {}
 
     @GetMapping("/dashboard/sites/{siteId}/settings/integrations")
     String integrations(@CurrentUser WeftUser user, @PathVariable String siteId, Model model) {
@@ -71,6 +80,13 @@ class IntegrationsController {
         return page(user, siteId, tokens.generate(user.id(), siteId), model);
     }
 
+    /** Authorized Applications → Revoke: the app loses this site at once. */
+    @PostMapping("/dashboard/sites/{siteId}/settings/integrations/apps/{authorizationId}/revoke")
+    String revokeApp(@CurrentUser WeftUser user, @PathVariable String siteId, @PathVariable String authorizationId) {
+        grants.revokeFromSite(user.id(), siteId, authorizationId);
+        return "redirect:/dashboard/sites/" + siteId + "/settings/integrations#authorized-applications";
+    }
+
     private String page(WeftUser user, String siteId, IssuedToken issued, Model model) {
         var access = sites.forUser(user.id(), siteId);
         boolean admin = access.role().administersSites();
@@ -89,6 +105,10 @@ class IntegrationsController {
                 model.addAttribute("usage", tokenUsage);
                 model.addAttribute("bars", UsageService.barHeights(tokenUsage));
             }
+            model.addAttribute("apps", grants.forSite(user.id(), siteId).stream().map(g -> {
+                Usage appUsage = usage.usage(g.authorizationId(), USAGE_DAYS);
+                return new AuthorizedApp(g, appUsage, UsageService.barHeights(appUsage));
+            }).toList());
         }
         return "integrations";
     }
