@@ -5,8 +5,11 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,19 +20,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 class JdbcUsageRepository implements UsageRepository {
 
+    /** Adds the counts; the last use is replaced only by a later one (another node may have flushed a later one). */
     private static final String ADD = """
             update token_usage_daily
             set requests = requests + ?, status_2xx = status_2xx + ?, status_3xx = status_3xx + ?,
-                status_4xx = status_4xx + ?, status_5xx = status_5xx + ?
+                status_4xx = status_4xx + ?, status_5xx = status_5xx + ?,
+                client_address = case when ? and (last_used_at is null or last_used_at < ?) then ? else client_address end,
+                user_agent = case when ? and (last_used_at is null or last_used_at < ?) then ? else user_agent end,
+                last_used_at = case when ? and (last_used_at is null or last_used_at < ?) then ? else last_used_at end
             where token_id = ? and usage_day = ?""";
     private static final String INSERT = """
-            insert into token_usage_daily (requests, status_2xx, status_3xx, status_4xx, status_5xx, token_id, usage_day)
-            values (?, ?, ?, ?, ?, ?, ?)""";
-    private static final String UPDATE_LAST_USE = """
-            update token_last_use set used_at = ?, client_address = ?, user_agent = ?
-            where token_id = ? and used_at <= ?""";
-    private static final String INSERT_LAST_USE = """
-            insert into token_last_use (used_at, client_address, user_agent, token_id) values (?, ?, ?, ?)""";
+            insert into token_usage_daily (requests, status_2xx, status_3xx, status_4xx, status_5xx,
+                                           client_address, user_agent, last_used_at, token_id, usage_day)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate template;
     private final JdbcClient jdbc;
@@ -48,55 +51,37 @@ class JdbcUsageRepository implements UsageRepository {
      */
     @Override
     public void add(Collection<DailyDelta> deltas) {
-        List<Object[]> rows = deltas.stream().map(JdbcUsageRepository::row).toList();
-        int[] updated = transaction.execute(status -> template.batchUpdate(ADD, rows));
+        List<DailyDelta> all = List.copyOf(deltas);
+        if (all.isEmpty()) {
+            return;
+        }
+        List<Object[]> updates = all.stream().map(JdbcUsageRepository::updateRow).toList();
+        int[] updated = transaction.execute(status -> template.batchUpdate(ADD, updates));
         List<Object[]> missing = new ArrayList<>();
+        Map<Object[], Object[]> updateOf = new IdentityHashMap<>();
         for (int i = 0; i < updated.length; i++) {
             if (updated[i] == 0) {
-                missing.add(rows.get(i));
+                Object[] insert = insertRow(all.get(i));
+                missing.add(insert);
+                updateOf.put(insert, updates.get(i));
             }
         }
-        insertAll(missing, INSERT, row -> {
+        insertAll(missing, row -> {
             try {
                 template.update(INSERT, row);
             } catch (DuplicateKeyException raced) { // another node inserted it meanwhile
-                template.update(ADD, row);
-            }
-        });
-    }
-
-    @Override
-    public void recordLastUses(Collection<LastUseRow> lastUses) {
-        List<Object[]> updates = new ArrayList<>();
-        for (LastUseRow r : lastUses) {
-            Timestamp at = Timestamp.from(r.lastUse().at());
-            updates.add(new Object[] {at, r.lastUse().clientAddress(), r.lastUse().userAgent(), r.tokenId(), at});
-        }
-        int[] updated = transaction.execute(status -> template.batchUpdate(UPDATE_LAST_USE, updates));
-        List<Object[]> missing = new ArrayList<>();
-        int i = 0;
-        for (LastUseRow r : lastUses) {
-            if (updated[i++] == 0) {
-                missing.add(new Object[] {Timestamp.from(r.lastUse().at()), r.lastUse().clientAddress(),
-                        r.lastUse().userAgent(), r.tokenId()});
-            }
-        }
-        insertAll(missing, INSERT_LAST_USE, row -> {
-            try {
-                template.update(INSERT_LAST_USE, row);
-            } catch (DuplicateKeyException newerAlreadyStored) {
-                // stored meanwhile (by another node, or the row was there with a later use)
+                template.update(ADD, updateOf.get(row));
             }
         });
     }
 
     /** Inserts {@code rows} in one batch and transaction; if any of them exists by now, row by row instead. */
-    private void insertAll(List<Object[]> rows, String sql, java.util.function.Consumer<Object[]> oneByOne) {
+    private void insertAll(List<Object[]> rows, Consumer<Object[]> oneByOne) {
         if (rows.isEmpty()) {
             return;
         }
         try {
-            transaction.executeWithoutResult(status -> template.batchUpdate(sql, rows));
+            transaction.executeWithoutResult(status -> template.batchUpdate(INSERT, rows));
         } catch (DuplicateKeyException raced) {
             rows.forEach(oneByOne);
         }
@@ -115,15 +100,31 @@ class JdbcUsageRepository implements UsageRepository {
 
     @Override
     public Optional<Usage.LastUse> lastUse(String tokenId) {
-        return jdbc.sql("select used_at, client_address, user_agent from token_last_use where token_id = ?")
+        return jdbc.sql("""
+                select last_used_at, client_address, user_agent from token_usage_daily
+                where token_id = ? and last_used_at is not null order by usage_day desc limit 1""")
                 .param(tokenId)
-                .query((rs, n) -> new Usage.LastUse(rs.getTimestamp("used_at").toInstant(), rs.getString("client_address"),
-                        rs.getString("user_agent")))
+                .query((rs, n) -> new Usage.LastUse(rs.getTimestamp("last_used_at").toInstant(),
+                        rs.getString("client_address"), rs.getString("user_agent")))
                 .optional();
     }
 
-    private static Object[] row(DailyDelta d) {
+    private static Object[] updateRow(DailyDelta d) {
         Usage.Day c = d.counts();
-        return new Object[] {c.requests(), c.s2xx(), c.s3xx(), c.s4xx(), c.s5xx(), d.tokenId(), Date.valueOf(c.day())};
+        Usage.LastUse u = d.lastUse();
+        boolean has = u != null;
+        Timestamp at = has ? Timestamp.from(u.at()) : null;
+        String address = has ? u.clientAddress() : null;
+        String agent = has ? u.userAgent() : null;
+        return new Object[] {c.requests(), c.s2xx(), c.s3xx(), c.s4xx(), c.s5xx(), has, at, address, has, at, agent,
+                has, at, at, d.tokenId(), Date.valueOf(c.day())};
+    }
+
+    private static Object[] insertRow(DailyDelta d) {
+        Usage.Day c = d.counts();
+        Usage.LastUse u = d.lastUse();
+        return new Object[] {c.requests(), c.s2xx(), c.s3xx(), c.s4xx(), c.s5xx(), u == null ? null : u.clientAddress(),
+                u == null ? null : u.userAgent(), u == null ? null : Timestamp.from(u.at()), d.tokenId(),
+                Date.valueOf(c.day())};
     }
 }

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,36 +106,40 @@ public class UsageRecorder {
         return lastUses.get(tokenId);
     }
 
-    /** Writes what has gathered since the last flush; on failure it is kept for the next one. */
+    /**
+     * Writes what has gathered since the last flush, one row per credential and day: the day's counts and the
+     * latest use of that day. On failure it is all kept for the next flush.
+     */
     @Scheduled(fixedDelayString = "${weft.usage.flush-interval:PT5S}")
     public synchronized void flush() {
-        List<UsageRepository.DailyDelta> deltas = new ArrayList<>();
+        Map<Key, UsageRepository.DailyDelta> deltas = new HashMap<>();
         for (Key key : counts.keySet()) {
             counts.computeIfPresent(key, (k, c) -> {
-                deltas.add(new UsageRepository.DailyDelta(k.tokenId(), c.toDay(k.day())));
+                deltas.put(k, new UsageRepository.DailyDelta(k.tokenId(), c.toDay(k.day()), null));
                 return null;
             });
         }
-        List<UsageRepository.LastUseRow> uses = new ArrayList<>();
         for (String tokenId : lastUses.keySet()) {
             Usage.LastUse use = lastUses.remove(tokenId);
             if (use != null) {
-                uses.add(new UsageRepository.LastUseRow(tokenId, use));
+                Key key = new Key(tokenId, LocalDate.ofInstant(use.at(), ZoneOffset.UTC));
+                UsageRepository.DailyDelta counted = deltas.get(key);
+                deltas.put(key, new UsageRepository.DailyDelta(tokenId,
+                        counted != null ? counted.counts() : new Usage.Day(key.day(), 0, 0, 0, 0, 0), use));
             }
         }
-        if (deltas.isEmpty() && uses.isEmpty()) {
+        if (deltas.isEmpty()) {
             return;
         }
         try {
-            repository.add(deltas);
-            repository.recordLastUses(uses);
+            repository.add(deltas.values());
         } catch (RuntimeException e) {
             log.warn("Could not write usage counts; keeping them for the next flush: {}", e.getClass().getSimpleName());
-            for (UsageRepository.DailyDelta d : deltas) {
+            for (UsageRepository.DailyDelta d : deltas.values()) {
                 counts.merge(new Key(d.tokenId(), d.counts().day()), counts(d.counts()), UsageRecorder::sum);
-            }
-            for (UsageRepository.LastUseRow r : uses) {
-                lastUses.merge(r.tokenId(), r.lastUse(), (a, b) -> a.at().isAfter(b.at()) ? a : b);
+                if (d.lastUse() != null) {
+                    lastUses.merge(d.tokenId(), d.lastUse(), (a, b) -> a.at().isAfter(b.at()) ? a : b);
+                }
             }
         }
     }
