@@ -36,12 +36,15 @@ public class AppService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AppRepository apps;
+    private final AppAuthorizations authorizations;
     private final AccountService accounts;
     private final TokenDigester digester;
     private final Clock clock;
 
-    AppService(AppRepository apps, AccountService accounts, TokenDigester digester, Clock clock) {
+    AppService(AppRepository apps, AppAuthorizations authorizations, AccountService accounts, TokenDigester digester,
+            Clock clock) {
         this.apps = apps;
+        this.authorizations = authorizations;
         this.accounts = accounts;
         this.digester = digester;
         this.clock = clock;
@@ -85,7 +88,9 @@ public class AppService {
     /** Deletes the app (and, with it, every grant it holds). */
     @Transactional
     public void delete(String userId, String appId) {
-        apps.delete(forManager(userId, appId).id());
+        App app = forManager(userId, appId);
+        authorizations.announceAppDeleted(app.id()); // the rows go with the app; every node must drop its tokens
+        apps.delete(app.id());
     }
 
     /** The app, for a member of its workspace; 404 for anyone else. */

@@ -2,6 +2,7 @@ package dev.weft.system;
 
 import dev.weft.accounts.LoginThrottle;
 import dev.weft.api.ApiSecurity;
+import dev.weft.oauth.server.AuthorizationServerSecurity;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +22,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The two security chains. The API chain is stateless and minimal (bearer token only, no session, CSRF,
+ * The security chains: /ping, the API, the OAuth authorization server, the dashboard. The API chain is stateless and minimal (bearer token only, no session, CSRF,
  * request cache or anonymous user): every API call passes through it. The dashboard chain keeps the full
  * protection: form login with throttling, CSRF, session fixation protection, strict headers.
  */
@@ -69,8 +70,15 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** The OAuth 2.0 authorization server's endpoints and consent page; logs in through the dashboard's session. */
     @Bean
     @Order(2)
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, AuthorizationServerSecurity server) throws Exception {
+        return server.configure(http).build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain dashboardChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
         var success = new SavedRequestAwareAuthenticationSuccessHandler();
         success.setDefaultTargetUrl("/dashboard");
