@@ -82,6 +82,45 @@ class OAuthConsentBrowserTests extends WeftHttpTest {
     }
 
     @Test
+    void afterAllowTheOwnerSeesTheAppOnTheIntegrationsPageAndRevokeEndsItsAccess() throws Exception {
+        driver = Browser.chromeOrSkip();
+        openConsentLoggingIn("state-revoke");
+        Browser.click(driver, By.id("site-" + site.id()));
+        Browser.click(driver, By.id("allow"));
+        String query = callbacks.poll(Browser.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(query).isNotNull();
+        String code = java.net.URLDecoder.decode(query.replaceAll(".*(?:^|&)code=([^&]*).*", "$1"), StandardCharsets.UTF_8);
+        String token = exchange(code);
+        assertThat(api().get("/v2/sites/" + site.id(), token).status()).isEqualTo(200);
+
+        String base = "http://127.0.0.1:" + port;
+        Browser.open(driver, base + "/dashboard/sites/" + site.id() + "/settings/integrations");
+        assertThat(Browser.awaitText(driver, By.cssSelector("#authorized-applications .app-name"))).isEqualTo("Loopback App");
+        assertThat(driver.findElement(By.cssSelector("#authorized-applications .app-scopes")).getText())
+                .contains("cms:read").contains("sites:read");
+        Browser.clickAndWaitForPage(driver, By.cssSelector("#authorized-applications button.danger"));
+
+        assertThat(Browser.awaitText(driver, By.id("no-apps"))).contains("No applications have access to this site.");
+        assertThat(api().get("/v2/sites/" + site.id(), token).status()).as("the only site was revoked: the token is gone")
+                .isEqualTo(401);
+    }
+
+    /** The app's back end: the code for a token (form body, secret by HTTP Basic). */
+    private String exchange(String code) throws Exception {
+        String form = "grant_type=authorization_code&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
+                + "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8);
+        String basic = java.util.Base64.getEncoder().encodeToString(
+                (app.app().clientId() + ":" + app.clientSecret()).getBytes(StandardCharsets.UTF_8));
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/oauth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Basic " + basic)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body()).get("access_token").asString();
+    }
+
+    @Test
     void denySendsAccessDeniedToTheApp() throws InterruptedException {
         driver = Browser.chromeOrSkip();
         openConsentLoggingIn("state-deny");
