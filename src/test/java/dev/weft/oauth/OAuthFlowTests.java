@@ -372,6 +372,22 @@ class OAuthFlowTests extends WeftHttpTest {
     }
 
     @Test
+    void anAllowWhoseCodeWasNeverExchangedIsForgottenADayLater() {
+        String code = code(authorizePath(REDIRECT, "sites:read", "s"));
+        String authorizationId = jdbc.sql("select authorization_id from oauth_authorization_requests where code_digest = ?")
+                .param(digester.digest(code)).query(String.class).single();
+        jdbc.sql("update oauth_authorizations set created_at = ? where id = ?")
+                .params(Timestamp.from(Instant.now().minusSeconds(25 * 3600)), authorizationId).update();
+
+        code(authorizePath(REDIRECT, "sites:read", "t")); // any later authorization request tidies up
+
+        assertThat(jdbc.sql("select count(*) from oauth_authorizations where id = ?").param(authorizationId)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from oauth_authorization_requests where code_digest = ?")
+                .param(digester.digest(code)).query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void codeIsBoundToTheRedirectUriItWasIssuedFor() {
         String code = code(authorizePath(REDIRECT, "sites:read", "s"));
 

@@ -171,6 +171,9 @@ class JdbcAuthorizationService implements OAuth2AuthorizationService {
         Instant now = clock.instant();
         jdbc.sql("delete from oauth_authorization_requests where created_at < ? and authorization_id is null")
                 .param(Timestamp.from(now.minus(PENDING_KEPT))).update();
+        // an Allow whose code was never exchanged (it expired long ago): nothing can use it any more
+        jdbc.sql("delete from oauth_authorizations where token_digest is null and revoked_at is null and created_at < ?")
+                .param(Timestamp.from(now.minus(PENDING_KEPT))).update();
         Map<String, Object> extra = request.getAdditionalParameters();
         jdbc.sql(INSERT_REQUEST).params(authorization.getId(), authorization.getRegisteredClientId(), user.id(),
                 request.getRedirectUri(), String.join(" ", request.getScopes()), request.getState(),
