@@ -16,7 +16,8 @@ class ArchitectureTests {
 
     @Test
     void capabilitiesDoNotDependOnTheWebSurfaces() {
-        noClasses().that().resideInAnyPackage("dev.weft.accounts..", "dev.weft.sites..", "dev.weft.tokens..", "dev.weft.cms..", "dev.weft.oauth..")
+        noClasses().that().resideInAnyPackage("dev.weft.accounts..", "dev.weft.sites..", "dev.weft.tokens..", "dev.weft.cms..", "dev.weft.oauth..",
+                        "dev.weft.usage..", "dev.weft.audit..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.weft.api..", "dev.weft.dashboard..")
                 .check(CLASSES);
     }
@@ -35,6 +36,13 @@ class ArchitectureTests {
     void sitesDoNotReachIntoTheCmsWhichListensForSiteEvents() {
         noClasses().that().resideInAPackage("dev.weft.sites..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.weft.cms..", "dev.weft.tokens..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theAuditLogDependsOnNoCapabilityThatRecordsIntoIt() {
+        noClasses().that().resideInAPackage("dev.weft.audit..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.weft.tokens..", "dev.weft.oauth..")
                 .check(CLASSES);
     }
 
