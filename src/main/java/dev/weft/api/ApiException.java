@@ -76,6 +76,13 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.FORBIDDEN, "Forbidden", "forbidden", "Forbidden: " + detail, null);
     }
 
+    /** A site token on a route for app tokens only (Webflow: site tokens cannot call {@code /token/*}). */
+    static ApiException appTokensOnly() {
+        return forbidden("site API tokens cannot call the /v2/token/* endpoints, which are for app (OAuth) tokens"
+                + " only, as at Webflow. To see what a site token reaches and who issued it, call GET /v2/sites"
+                + " (or v1 GET /info)");
+    }
+
     static ApiException invalidVersion(String detail) {
         return new ApiException(HttpStatus.BAD_REQUEST, "InvalidAPIVersion", "unsupported_version", detail, null);
     }

@@ -25,6 +25,8 @@ class MetaApiController {
 
     static final String SITE_TOKEN_GRANT = "site_token";
     static final String APP_GRANT = "authorization_code";
+    static final String APP_TOKENS_ONLY = "For app (OAuth) tokens only, as at Webflow: a site API token gets 403 "
+            + "`forbidden`. With a site token, call `GET /v2/sites` (or v1 `GET /info`) instead.";
 
     private final AccountService accounts;
     private final UsageService usage;
@@ -62,9 +64,10 @@ class MetaApiController {
         return new V1Wire.V1UserEnvelope(V1Wire.V1User.of(issuer(token)));
     }
 
-    /** Webflow v2 {@code GET /token/introspect}: needs no scope. */
-    @Operation(summary = "Get Authorization Info")
+    /** Webflow v2 {@code GET /token/introspect}: needs no scope; app tokens only. */
+    @Operation(summary = "Get Authorization Info", description = APP_TOKENS_ONLY)
     @RequiredScope("")
+    @AppTokensOnly
     @GetMapping("/v2/token/introspect")
     V2Wire.Introspection introspect(VerifiedToken token) {
         Reach reach = reach(token);
@@ -76,9 +79,10 @@ class MetaApiController {
                 app == null ? null : new V2Wire.Application(app.id(), app.description(), app.homepage(), app.name()));
     }
 
-    /** Webflow v2 {@code GET /token/authorized_by}. */
-    @Operation(summary = "Get Authorized User")
+    /** Webflow v2 {@code GET /token/authorized_by}; app tokens only. */
+    @Operation(summary = "Get Authorized User", description = APP_TOKENS_ONLY)
     @RequiredScope("authorized_user:read")
+    @AppTokensOnly
     @GetMapping("/v2/token/authorized_by")
     V2Wire.AuthorizedUser authorizedBy(VerifiedToken token) {
         return V2Wire.AuthorizedUser.of(issuer(token));

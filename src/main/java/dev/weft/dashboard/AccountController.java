@@ -9,6 +9,7 @@ import dev.weft.sites.Site;
 import dev.weft.sites.SiteService;
 import dev.weft.usage.Usage;
 import dev.weft.usage.UsageService;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
@@ -50,8 +51,8 @@ class AccountController {
 
     /** Revoke: the app's token stops working at once, on every site and workspace it reached. */
     @PostMapping("/dashboard/account/apps/{authorizationId}/revoke")
-    String revoke(@CurrentUser WeftUser user, @PathVariable String authorizationId) {
-        grants.revoke(user.id(), authorizationId);
+    String revoke(@CurrentUser WeftUser user, @PathVariable String authorizationId, HttpServletRequest request) {
+        grants.revoke(user.id(), authorizationId, request.getRemoteAddr());
         return "redirect:/dashboard/account#authorized-applications";
     }
 }

@@ -9,6 +9,7 @@ import dev.weft.oauth.AppService;
 import dev.weft.oauth.RegisteredApp;
 import dev.weft.system.ForbiddenException;
 import dev.weft.tokens.Scopes;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -91,9 +92,9 @@ class AppsController {
     }
 
     @PostMapping("/dashboard/apps/{appId}/delete")
-    String delete(@CurrentUser WeftUser user, @PathVariable String appId) {
+    String delete(@CurrentUser WeftUser user, @PathVariable String appId, HttpServletRequest request) {
         String workspaceId = apps.forMember(user.id(), appId).workspaceId();
-        apps.delete(user.id(), appId);
+        apps.delete(user.id(), appId, request.getRemoteAddr());
         return "redirect:/dashboard/workspaces/" + workspaceId + "/apps";
     }
 

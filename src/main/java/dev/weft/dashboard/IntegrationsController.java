@@ -10,12 +10,14 @@ import dev.weft.tokens.IssuedToken;
 import dev.weft.tokens.SiteTokenService;
 import dev.weft.usage.Usage;
 import dev.weft.usage.UsageService;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Project Settings → Integrations: the API Access section (Generate API Token, Generate new API Token) and
@@ -32,21 +34,25 @@ class IntegrationsController {
     private final AccountService accounts;
     private final UsageService usage;
     private final Grants grants;
+    private final CredentialHistorySections history;
 
     IntegrationsController(SiteService sites, SiteTokenService tokens, AccountService accounts, UsageService usage,
-            Grants grants) {
+            Grants grants, CredentialHistorySections history) {
         this.sites = sites;
         this.tokens = tokens;
         this.accounts = accounts;
         this.usage = usage;
         this.grants = grants;
+        this.history = history;
     }
 
     /** An app with access to the site, with the usage of its token. */
     record AuthorizedApp(Grant grant, Usage usage, List<Integer> bars) {}
 
     @GetMapping("/dashboard/sites/{siteId}/settings/integrations")
-    String integrations(@CurrentUser WeftUser user, @PathVariable String siteId, Model model) {
+    String integrations(@CurrentUser WeftUser user, @PathVariable String siteId,
+            @RequestParam(name = "auditPage", required = false) Integer auditPage, Model model) {
+        history.addTo(model, user, siteId, auditPage); // Reported leaks, Audit log (issue 5)
         return page(user, siteId, null, model);
     }
 
@@ -56,7 +62,9 @@ class IntegrationsController {
         if (tokens.current(user.id(), siteId).isPresent()) {
             return confirm(user, siteId, model);
         }
-        return page(user, siteId, tokens.generate(user.id(), siteId), model);
+        IssuedToken issued = tokens.generate(user.id(), siteId);
+        history.addTo(model, user, siteId, null); // Reported leaks, Audit log (issue 5)
+        return page(user, siteId, issued, model);
     }
 
     /** Generate new API Token, step 1: the confirmation that every integration using the token will break. */
@@ -77,13 +85,16 @@ class IntegrationsController {
     /** Generate new API Token, step 2: invalidates the current token at once and shows the new one once. */
     @PostMapping("/dashboard/sites/{siteId}/settings/integrations/api-token/regenerate")
     String regenerate(@CurrentUser WeftUser user, @PathVariable String siteId, Model model) {
-        return page(user, siteId, tokens.generate(user.id(), siteId), model);
+        IssuedToken issued = tokens.generate(user.id(), siteId);
+        history.addTo(model, user, siteId, null); // Reported leaks, Audit log (issue 5)
+        return page(user, siteId, issued, model);
     }
 
     /** Authorized Applications → Revoke: the app loses this site at once. */
     @PostMapping("/dashboard/sites/{siteId}/settings/integrations/apps/{authorizationId}/revoke")
-    String revokeApp(@CurrentUser WeftUser user, @PathVariable String siteId, @PathVariable String authorizationId) {
-        grants.revokeFromSite(user.id(), siteId, authorizationId);
+    String revokeApp(@CurrentUser WeftUser user, @PathVariable String siteId, @PathVariable String authorizationId,
+            HttpServletRequest request) {
+        grants.revokeFromSite(user.id(), siteId, authorizationId, request.getRemoteAddr());
         return "redirect:/dashboard/sites/" + siteId + "/settings/integrations#authorized-applications";
     }
 

@@ -23,4 +23,7 @@ public interface AppRepository {
     Optional<String> secretDigest(String clientId);
 
     List<App> inWorkspace(String workspaceId);
+
+    /** The app whose current client secret has this digest (a leak report). */
+    Optional<App> findBySecretDigest(String secretDigest);
 }

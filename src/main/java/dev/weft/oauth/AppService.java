@@ -2,6 +2,7 @@ package dev.weft.oauth;
 
 import dev.weft.accounts.AccountService;
 import dev.weft.accounts.Role;
+import dev.weft.audit.AuditLog;
 import dev.weft.system.ForbiddenException;
 import dev.weft.system.Ids;
 import dev.weft.system.NotFoundException;
@@ -85,12 +86,21 @@ public class AppService {
         return new RegisteredApp(apps.find(app.id()).orElseThrow(), secret);
     }
 
-    /** Deletes the app (and, with it, every grant it holds). */
+    /**
+     * Deletes the app (and, with it, every grant it holds); {@code APP_REVOKED} on every site it reached, by the
+     * user from {@code clientAddress}.
+     */
     @Transactional
-    public void delete(String userId, String appId) {
+    public void delete(String userId, String appId, String clientAddress) {
         App app = forManager(userId, appId);
-        authorizations.announceAppDeleted(app.id()); // the rows go with the app; every node must drop its tokens
+        // the rows go with the app; every node must drop its tokens
+        authorizations.announceAppDeleted(app.id(), AuditLog.Actor.user(userId, clientAddress));
         apps.delete(app.id());
+    }
+
+    /** The app whose current client secret has this digest (a leak report), if any. */
+    public Optional<App> withSecretDigest(String secretDigest) {
+        return apps.findBySecretDigest(secretDigest);
     }
 
     /** The app, for a member of its workspace; 404 for anyone else. */

@@ -26,6 +26,26 @@ interface GrantRepository {
     /** True when some grant row of the authorization is still not excluded. */
     boolean reachesAnything(String authorizationId);
 
+    /**
+     * Who and what an authorization is, for the audit log: also before its token is issued. {@code live} is false
+     * once it is revoked.
+     */
+    record Summary(String authorizationId, String appId, String appName, String userId, String scopes,
+            String tokenHint, boolean live) {
+        /** How the audit log names it: the app, and its token's hint once issued. */
+        String label() {
+            return tokenHint == null ? appName : appName + " (" + tokenHint + ")";
+        }
+    }
+
+    Optional<Summary> summary(String authorizationId);
+
+    /** The live authorization whose issued access token has this digest. */
+    Optional<Summary> liveByTokenDigest(String tokenDigest);
+
+    /** Ids of the app's authorizations that are not revoked (token issued or not). */
+    List<String> liveIdsOfApp(String appId);
+
     /** Revokes the authorization; returns its token digest if it was live. */
     Optional<String> revoke(String authorizationId, Instant at, String reason);
 }

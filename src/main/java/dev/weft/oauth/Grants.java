@@ -1,5 +1,7 @@
 package dev.weft.oauth;
 
+import dev.weft.audit.AuditAction;
+import dev.weft.audit.AuditLog.Actor;
 import dev.weft.sites.SiteService;
 import dev.weft.system.ForbiddenException;
 import dev.weft.system.NotFoundException;
@@ -23,13 +25,16 @@ public class Grants {
     private final AppRepository apps;
     private final SiteService sites;
     private final TokenRevocations revocations;
+    private final AppAuditTrail trail;
     private final Clock clock;
 
-    Grants(GrantRepository grants, AppRepository apps, SiteService sites, TokenRevocations revocations, Clock clock) {
+    Grants(GrantRepository grants, AppRepository apps, SiteService sites, TokenRevocations revocations,
+            AppAuditTrail trail, Clock clock) {
         this.grants = grants;
         this.apps = apps;
         this.sites = sites;
         this.revocations = revocations;
+        this.trail = trail;
         this.clock = clock;
     }
 
@@ -56,10 +61,11 @@ public class Grants {
 
     /**
      * Revoke on a site's Integrations page: the app loses this site at once (other sites of a workspace grant
-     * stay); an authorization left reaching nothing is revoked whole, its token with it.
+     * stay); an authorization left reaching nothing is revoked whole, its token with it. {@code APP_REVOKED} on
+     * that site, by the user from {@code clientAddress}.
      */
     @Transactional
-    public void revokeFromSite(String actorId, String siteId, String authorizationId) {
+    public void revokeFromSite(String actorId, String siteId, String authorizationId, String clientAddress) {
         var access = sites.forUser(actorId, siteId);
         requireAdministrator(access.role().administersSites());
         boolean reaches = grants.reachingSite(siteId, access.site().workspaceId()).stream()
@@ -68,6 +74,8 @@ public class Grants {
             throw new NotFoundException("That application has no access to this site.");
         }
         Instant now = now();
+        grants.summary(authorizationId).ifPresent(a -> trail.onSite(siteId, a, AuditAction.APP_REVOKED,
+                Actor.user(actorId, clientAddress), "access to this site revoked on its Integrations page"));
         grants.excludeSite(authorizationId, siteId, now);
         if (!grants.reachesAnything(authorizationId)) {
             grants.revoke(authorizationId, now, "revoked_by_user").ifPresent(revocations::revoked);
@@ -79,12 +87,17 @@ public class Grants {
         return grants.byUser(userId);
     }
 
-    /** Revoke from the account page: only the user who authorized it; the token stops working at once. */
+    /**
+     * Revoke from the account page: only the user who authorized it; the token stops working at once.
+     * {@code APP_REVOKED} on every site it reached, by the user from {@code clientAddress}.
+     */
     @Transactional
-    public void revoke(String userId, String authorizationId) {
+    public void revoke(String userId, String authorizationId, String clientAddress) {
         Grant grant = grants.live(authorizationId)
                 .filter(g -> g.userId().equals(userId))
                 .orElseThrow(() -> new NotFoundException("That authorization cannot be found."));
+        grants.summary(authorizationId).ifPresent(a -> trail.onReachedSites(a, AuditAction.APP_REVOKED,
+                Actor.user(userId, clientAddress), "revoked from the account page of the user who authorized it"));
         grants.revoke(grant.authorizationId(), now(), "revoked_by_user").ifPresent(revocations::revoked);
     }
 

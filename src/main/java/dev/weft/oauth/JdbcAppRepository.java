@@ -64,6 +64,14 @@ class JdbcAppRepository implements AppRepository {
     }
 
     @Override
+    public Optional<App> findBySecretDigest(String secretDigest) {
+        return jdbc.sql("select " + COLUMNS + " from oauth_apps where secret_digest = ?")
+                .param(secretDigest)
+                .query((rs, n) -> app(rs))
+                .optional();
+    }
+
+    @Override
     public Optional<App> findByClientId(String clientId) {
         return jdbc.sql("select " + COLUMNS + " from oauth_apps where client_id = ?")
                 .param(clientId)

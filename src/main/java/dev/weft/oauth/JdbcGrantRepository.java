@@ -147,6 +147,33 @@ class JdbcGrantRepository implements GrantRepository {
         return updated == 0 ? Optional.empty() : digest;
     }
 
+    private static final String SUMMARY = """
+            select a.id, a.app_id, p.name, a.user_id, a.scopes, a.token_hint, a.revoked_at
+            from oauth_authorizations a join oauth_apps p on p.id = a.app_id
+            """;
+
+    @Override
+    public Optional<Summary> summary(String authorizationId) {
+        return jdbc.sql(SUMMARY + "where a.id = ?").param(authorizationId).query(JdbcGrantRepository::summary).optional();
+    }
+
+    @Override
+    public Optional<Summary> liveByTokenDigest(String tokenDigest) {
+        return jdbc.sql(SUMMARY + "where a.token_digest = ? and a.revoked_at is null").param(tokenDigest)
+                .query(JdbcGrantRepository::summary).optional();
+    }
+
+    @Override
+    public List<String> liveIdsOfApp(String appId) {
+        return jdbc.sql("select id from oauth_authorizations where app_id = ? and revoked_at is null order by created_at, id")
+                .param(appId).query(String.class).list();
+    }
+
+    private static Summary summary(ResultSet rs, int n) throws SQLException {
+        return new Summary(rs.getString("id"), rs.getString("app_id"), rs.getString("name"), rs.getString("user_id"),
+                rs.getString("scopes"), rs.getString("token_hint"), rs.getTimestamp("revoked_at") == null);
+    }
+
     /** A row before its app and targets are read. */
     private record Row(String id, String appId, String userId, String scopes, String hint, Instant createdAt,
             String authorizedBy, boolean viaWorkspace) {}

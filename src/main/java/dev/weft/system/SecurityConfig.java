@@ -22,7 +22,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The security chains: /ping, the API, the OAuth authorization server, the dashboard. The API chain is stateless and minimal (bearer token only, no session, CSRF,
+ * The security chains: /ping, /credentials/revoke, the API, the OAuth authorization server, the dashboard. The API chain is stateless and minimal (bearer token only, no session, CSRF,
  * request cache or anonymous user): every API call passes through it. The dashboard chain keeps the full
  * protection: form login with throttling, CSRF, session fixation protection, strict headers.
  */
@@ -39,6 +39,25 @@ class SecurityConfig {
     @Order(0)
     SecurityFilterChain pingChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/ping")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .securityContext(c -> c.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        return http.build();
+    }
+
+    /**
+     * {@code POST /credentials/revoke} (leaked-credential reports): open to anyone, as a secret scanner calls it;
+     * stateless, no CSRF, no session, no login redirect. The endpoint limits its own rate per client address.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain leakReportChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/credentials/revoke")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())

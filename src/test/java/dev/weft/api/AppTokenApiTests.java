@@ -148,7 +148,7 @@ abstract class AppTokenApiTests extends WeftHttpTest {
         AppToken token = fixtures.appToken(owner, app, READ, List.of(first.workspaceId()), List.of());
         assertThat(api().get("/v2/sites/" + first.id(), token.token()).status()).isEqualTo(200);
 
-        grants.revokeFromSite(owner.id(), first.id(), token.authorizationId());
+        grants.revokeFromSite(owner.id(), first.id(), token.authorizationId(), "127.0.0.1");
 
         assertThat(api().get("/v2/sites/" + first.id(), token.token()).status()).isEqualTo(404);
         assertThat(ids(api().get("/v2/sites", token.token()).json().get("sites"), "id")).containsExactly(second.id());
@@ -161,7 +161,7 @@ abstract class AppTokenApiTests extends WeftHttpTest {
     void revokingTheLastSiteOfASiteGrantRevokesTheTokenWhole() {
         AppToken token = fixtures.appToken(owner, app, READ, List.of(), List.of(first.id()));
 
-        grants.revokeFromSite(owner.id(), first.id(), token.authorizationId());
+        grants.revokeFromSite(owner.id(), first.id(), token.authorizationId(), "127.0.0.1");
 
         HttpResult result = api().get("/v2/token/introspect", token.token());
         assertThat(result.status()).isEqualTo(401);
@@ -174,7 +174,7 @@ abstract class AppTokenApiTests extends WeftHttpTest {
         assertThat(api().get("/v2/sites", token.token()).status()).isEqualTo(200); // now cached as valid
         assertThat(grants.forUser(owner.id())).extracting(g -> g.authorizationId()).contains(token.authorizationId());
 
-        grants.revoke(owner.id(), token.authorizationId());
+        grants.revoke(owner.id(), token.authorizationId(), "127.0.0.1");
 
         assertThat(api().get("/v2/sites", token.token()).status()).isEqualTo(401);
         assertThat(grants.forUser(owner.id())).extracting(g -> g.authorizationId()).doesNotContain(token.authorizationId());

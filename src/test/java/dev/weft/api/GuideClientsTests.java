@@ -116,7 +116,7 @@ class GuideClientsTests extends WeftHttpTest {
     }
 
     @Test
-    void officialWebflowSdkListsGetsAndIntrospectsAgainstV2() {
+    void officialWebflowSdkListsAndGetsAgainstV2AndSurfacesTheSiteToken403sOfTokenEndpoints() {
         ExternalRuntime.requireCommand("node", "install Node.js 20+, e.g. apt-get install nodejs");
         ExternalRuntime.requireCommand("npm", "install npm, e.g. apt-get install npm");
         ensureNodeModules();
@@ -144,10 +144,20 @@ class GuideClientsTests extends WeftHttpTest {
                 .isEqualTo(site.id());
         assertThat(out.path("site").path("displayName").asString(null)).as(describe(run)).isEqualTo(site.name());
 
-        List<String> siteIds = new ArrayList<>();
-        out.path("introspect").path("authorization").path("authorizedTo").path("siteIds")
-                .forEach(id -> siteIds.add(id.asString(null)));
-        assertThat(siteIds).as("token.introspect() authorizes the site\n" + describe(run)).contains(site.id());
+        // A site token may not call /v2/token/* (Webflow's rule): the SDK surfaces authorizedBy's 403 as its
+        // ForbiddenError, and introspect's (for which 3.3.4 declares no 403) as a WebflowError with status 403;
+        // both carry Weft's v2 error body, which says what to call instead.
+        JsonNode authorizedBy = out.path("authorizedBy");
+        assertThat(authorizedBy.path("error").asString(null)).as("token.authorizedBy() with a site token\n" + describe(run))
+                .isEqualTo("ForbiddenError");
+        JsonNode introspect = out.path("introspect");
+        assertThat(introspect.path("error").asString(null)).as("token.introspect() with a site token\n" + describe(run))
+                .isEqualTo("WebflowError");
+        for (JsonNode refused : List.of(authorizedBy, introspect)) {
+            assertThat(refused.path("statusCode").asInt()).as(describe(run)).isEqualTo(403);
+            assertThat(refused.path("body").path("code").asString(null)).as(describe(run)).isEqualTo("forbidden");
+            assertThat(refused.path("body").path("message").asString("")).as(describe(run)).contains("GET /v2/sites");
+        }
     }
 
     // --- the site list, as the v1 clients print it ---------------------------------------------------------

@@ -7,7 +7,7 @@ import dev.weft.testsupport.SiteTokenHttpTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Who a token is: v1 /info and /user, v2 /token/introspect and /token/authorized_by. */
+/** Who a token is: v1 /info and /user; v2 /token/introspect and /token/authorized_by, which refuse site tokens. */
 abstract class MetaApiTests extends SiteTokenHttpTest {
 
     @Test
@@ -40,27 +40,44 @@ abstract class MetaApiTests extends SiteTokenHttpTest {
     }
 
     @Test
-    void introspectV2NestsAuthorizationAndListsWhatTheTokenReaches() {
+    void introspectV2RefusesASiteTokenWith403SayingWhatToCallInstead() {
         HttpResult result = api().get("/v2/token/introspect", token);
 
-        assertThat(result.status()).isEqualTo(200);
-        JsonNode authorization = result.json().get("authorization");
-        assertThat(authorization.get("id").asString()).isEqualTo(api().get("/info", token).json().get("_id").asString());
-        assertThat(authorization.get("createdOn").asString()).matches(SitesApiTests.DATE);
-        assertThat(authorization.get("rateLimit").asInt()).isPositive();
-        assertThat(authorization.get("scope").asString()).contains("sites:read");
-        assertThat(authorization.get("authorizedTo").get("siteIds").get(0).asString()).isEqualTo(site.id());
-        assertThat(authorization.get("authorizedTo").get("workspaceIds").get(0).asString()).isEqualTo(site.workspaceId());
-        assertThat(authorization.get("authorizedTo").get("userIds").get(0).asString()).isEqualTo(owner.id());
-        assertThat(result.json().has("application")).isTrue();
+        assertSiteTokenRefused(result);
     }
 
     @Test
-    void authorizedByV2IsTheUserWhoIssuedTheToken() {
-        JsonNode user = api().get("/v2/token/authorized_by", token).json();
+    void authorizedByV2RefusesASiteTokenWith403SayingWhatToCallInstead() {
+        HttpResult result = api().get("/v2/token/authorized_by", token);
 
-        assertThat(user.get("id").asString()).isEqualTo(owner.id());
-        assertThat(user.get("email").asString()).isEqualTo(owner.email());
-        assertThat(user.get("firstName").asString()).isEqualTo(owner.firstName());
+        assertSiteTokenRefused(result);
+    }
+
+    @Test
+    void introspectV2StillAnswersAnAppTokenWithWhatItReaches() {
+        var app = fixtures.app(fixtures.user());
+        var appToken = fixtures.appToken(owner, app, java.util.List.of("sites:read"), java.util.List.of(), java.util.List.of(site.id()));
+
+        HttpResult result = api().get("/v2/token/introspect", appToken.token());
+
+        assertThat(result.status()).as(result.body()).isEqualTo(200);
+        JsonNode authorization = result.json().get("authorization");
+        assertThat(authorization.get("authorizedTo").get("siteIds").get(0).asString()).isEqualTo(site.id());
+        assertThat(authorization.get("authorizedTo").get("userIds").get(0).asString()).isEqualTo(owner.id());
+        assertThat(result.json().get("application").get("id").asString()).isEqualTo(app.id());
+    }
+
+    /** Webflow: site tokens cannot call the Authorization endpoints ({@code /token/*}); the 403 says what to use. */
+    private void assertSiteTokenRefused(HttpResult result) {
+        assertThat(result.status()).as(result.body()).isEqualTo(403);
+        JsonNode body = result.json();
+        assertThat(body.get("code").asString()).isEqualTo("forbidden");
+        assertThat(body.get("message").asString())
+                .contains("site API tokens cannot call the /v2/token/* endpoints")
+                .contains("app (OAuth) tokens only")
+                .contains("GET /v2/sites")
+                .contains("GET /info");
+        assertThat(body.has("details")).isTrue();
+        assertThat(result.header("X-RateLimit-Limit")).isNotNull();
     }
 }

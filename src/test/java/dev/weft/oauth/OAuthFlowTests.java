@@ -481,7 +481,7 @@ class OAuthFlowTests extends WeftHttpTest {
     void deletingTheAppEndsItsAuthorizations() {
         String token = token(authorizePath(REDIRECT, "sites:read", "s"));
 
-        apps.delete(developer.id(), app.app().id());
+        apps.delete(developer.id(), app.app().id(), "127.0.0.1");
 
         assertThat(jdbc.sql("select count(*) from oauth_authorizations where token_digest = ?").param(digester.digest(token))
                 .query(Integer.class).single()).isZero();

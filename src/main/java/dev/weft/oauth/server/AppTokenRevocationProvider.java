@@ -39,7 +39,8 @@ final class AppTokenRevocationProvider implements AuthenticationProvider {
         var revocation = (OAuth2TokenRevocationAuthenticationToken) authentication;
         OAuth2ClientAuthenticationToken client = client(revocation.getPrincipal());
         Optional<AppAuthorizations.Live> live = live(client, revocation.getToken());
-        if (live.isEmpty() || !authorizations.revoke(live.get().id(), AppAuthorizations.REVOKED_BY_APP)) {
+        if (live.isEmpty() || !authorizations.revokeByApp(live.get().id(), AppAuthorizations.REVOKED_BY_APP,
+                ClientAddress.current())) {
             throw new OAuth2AuthenticationException("invalid_token");
         }
         return new OAuth2TokenRevocationAuthenticationToken(

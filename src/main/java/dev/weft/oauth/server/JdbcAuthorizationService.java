@@ -1,6 +1,7 @@
 package dev.weft.oauth.server;
 
 import dev.weft.accounts.WeftUser;
+import dev.weft.audit.AuditLog;
 import dev.weft.oauth.AppAuthorizations;
 import dev.weft.system.Ids;
 import dev.weft.tokens.TokenDigester;
@@ -115,7 +116,7 @@ class JdbcAuthorizationService implements OAuth2AuthorizationService {
             } else if (access.isInvalidated()) {
                 // Spring Authorization Server invalidates an access token only when its code is used again
                 // (revocation by the app goes through AppTokenRevocationProvider).
-                authorizations.revoke(authorizationId, AppAuthorizations.CODE_REUSED);
+                authorizations.revokeByApp(authorizationId, AppAuthorizations.CODE_REUSED, ClientAddress.current());
             }
         }
     }
@@ -195,6 +196,7 @@ class JdbcAuthorizationService implements OAuth2AuthorizationService {
         }
         jdbc.sql(CODE_ISSUED).params(authorizationId, digester.digest(code.getTokenValue()),
                 Timestamp.from(code.getIssuedAt()), Timestamp.from(code.getExpiresAt()), row.id()).update();
+        authorizations.authorized(authorizationId, AuditLog.Actor.user(row.userId(), ClientAddress.current()));
     }
 
     private String idFor(String requestId) {
