@@ -1,5 +1,6 @@
 package dev.weft.api;
 
+import dev.weft.system.WebflowDates;
 import dev.weft.tokens.TokenVerifier;
 import dev.weft.usage.UsageRecorder;
 import jakarta.servlet.FilterChain;
@@ -18,10 +19,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The API's one security filter: settles the API version (Accept-Version / api_version), reads the bearer
  * token, verifies it, applies the rate limits (per token; failed attempts per client address) and sets the
  * request's authentication. Every authenticated answer carries {@code X-RateLimit-Limit} and
- * {@code X-RateLimit-Remaining}. Any failure is answered here, in the
+ * {@code X-RateLimit-Remaining}, and a token that stops working soon also {@code Weft-Token-Expiration}. Any failure is answered here, in the
  * version's error format, before a handler runs.
  */
 final class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+    /**
+     * On every answer to a token that stops working within {@code weft.tokens.expiry-warning} (14 days): when
+     * (fixed expiry, or the end of a rotation's overlap), as GitHub's {@code GitHub-Authentication-Token-Expiration}.
+     */
+    static final String EXPIRATION_HEADER = "Weft-Token-Expiration";
 
     private static final Set<String> V1_VERSIONS = Set.of("1.0.0");
     private static final Set<String> V2_VERSIONS = Set.of("2.0.0");
@@ -46,7 +53,7 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
         String tokenId = null;
         try {
             checkVersion(request, version);
-            ApiAuthentication authentication = authenticate(request);
+            ApiAuthentication authentication = authenticate(request, response);
             tokenId = authentication.getPrincipal().tokenId();
             usage.touch(tokenId, request.getRemoteAddr(), request.getHeader("User-Agent"));
             ApiRateLimiter.Decision decision = limiter.consume(authentication.getPrincipal());
@@ -87,7 +94,7 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    private ApiAuthentication authenticate(HttpServletRequest request) {
+    private ApiAuthentication authenticate(HttpServletRequest request, HttpServletResponse response) {
         if (request.getParameter("access_token") != null) {
             throw ApiException.unauthorized("tokens are not accepted in the URL (access_token): "
                     + "send the token in the Authorization header as 'Bearer <token>', and regenerate it, since "
@@ -112,7 +119,12 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
             }
             case BearerHeader.Parsed.Problem p -> throw ApiException.unauthorized(p.message());
             case BearerHeader.Parsed.Token t -> switch (verifier.verify(t.value())) {
-                case TokenVerifier.Result.Valid v -> new ApiAuthentication(v.token());
+                case TokenVerifier.Result.Valid v -> {
+                    if (v.expiresAt() != null) {
+                        response.setHeader(EXPIRATION_HEADER, WebflowDates.format(v.expiresAt()));
+                    }
+                    yield new ApiAuthentication(v.token());
+                }
                 case TokenVerifier.Result.Invalid i -> {
                     limiter.recordFailure(address);
                     throw ApiException.invalidToken(i.reason());

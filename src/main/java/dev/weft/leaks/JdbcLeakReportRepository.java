@@ -11,7 +11,9 @@ import org.springframework.stereotype.Repository;
 class JdbcLeakReportRepository implements LeakReportRepository {
 
     private static final String LIVE_SITE_TOKEN = """
-            select t.id, t.site_id, s.workspace_id, t.hint from site_tokens t join sites s on s.id = t.site_id
+            select t.id, t.site_id, s.workspace_id,
+                   coalesce(t.token_name, 'Legacy API token') || ' ' || t.hint as hint
+            from site_tokens t join sites s on s.id = t.site_id
             where t.digest = ? and t.revoked_at is null""";
     /** The statement agreed with the site-token lifecycle (issue 5 parts 1–3); valid whatever columns it adds. */
     private static final String REVOKE_SITE_TOKEN = """

@@ -96,7 +96,7 @@ public class LeakReports {
                 return; // revoked meanwhile by someone else
             }
             revocations.revoked(digest);
-            String label = "Site API token " + token.hint();
+            String label = token.hint(); // the token's name (or "Legacy API token") and hint
             record(LeakReport.Kind.SITE_TOKEN, token.id(), label, now, reporter, note, token.workspaceId(),
                     List.of(token.siteId()));
         });

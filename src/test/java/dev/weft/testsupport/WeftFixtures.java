@@ -9,13 +9,20 @@ import dev.weft.oauth.App;
 import dev.weft.oauth.AppDetails;
 import dev.weft.oauth.AppService;
 import dev.weft.system.Ids;
+import dev.weft.audit.AuditLog;
+import dev.weft.tokens.IssuedToken;
+import dev.weft.tokens.NewSiteToken;
+import dev.weft.tokens.Overlap;
+import dev.weft.tokens.ScopeFamily;
 import dev.weft.tokens.SiteTokenService;
 import dev.weft.tokens.TokenDigester;
 import dev.weft.tokens.TokenFormat;
 import dev.weft.tokens.TokenKind;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -109,6 +116,26 @@ public class WeftFixtures {
     /** Generates (or regenerates) the site's API token and returns its value. */
     public String siteToken(User actor, Site site) {
         return tokens.generate(actor.id(), site.id()).token();
+    }
+
+    /**
+     * A named site token with access {@code sites} and {@code cms} ({@code none}, {@code read}, {@code write}) and an
+     * optional expiry date, made by {@code actor} through the real service.
+     */
+    public IssuedToken namedToken(User actor, Site site, String name, String sites, String cms, LocalDate expiresOn) {
+        return tokens.create(AuditLog.Actor.user(actor.id(), "127.0.0.1"), site.id(), new NewSiteToken(name,
+                Map.of(ScopeFamily.SITES, ScopeFamily.Access.of(sites), ScopeFamily.CMS, ScopeFamily.Access.of(cms)),
+                expiresOn));
+    }
+
+    /** Rotates a site token through the real service; the old one works for {@code overlap}. */
+    public IssuedToken rotate(User actor, Site site, String tokenId, Overlap overlap) {
+        return tokens.rotate(AuditLog.Actor.user(actor.id(), "127.0.0.1"), site.id(), tokenId, overlap);
+    }
+
+    /** Retire now: ends a rotated token's overlap. */
+    public void retireNow(User actor, Site site, String tokenId) {
+        tokens.retireNow(AuditLog.Actor.user(actor.id(), "127.0.0.1"), site.id(), tokenId);
     }
 
     /** Adds {@code user} to the workspace of {@code site} with {@code role}. */

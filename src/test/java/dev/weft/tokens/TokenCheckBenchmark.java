@@ -108,9 +108,11 @@ public class TokenCheckBenchmark {
         }
 
         TokenVerifier verifier(Duration cacheTtl) {
-            TokenProperties properties = new TokenProperties(pepper, cacheTtl);
+            TokenProperties properties = new TokenProperties(pepper, cacheTtl, 5, Duration.ofDays(365), Duration.ofDays(14),
+                    Duration.ofHours(1));
             TokenDigester digester = new TokenDigester(new TokenPepper(properties, "unused"));
-            return new TokenVerifier(repository, digest -> java.util.Optional.empty(), digester, properties);
+            return new TokenVerifier(repository, digest -> java.util.Optional.empty(), digester, properties,
+                    java.time.Clock.systemUTC(), tokenId -> null);
         }
 
         /**
@@ -196,7 +198,7 @@ public class TokenCheckBenchmark {
     @State(Scope.Benchmark)
     public static class Tokens {
         String[] tokens = new String[TOKENS];
-        TokenDigester digester = new TokenDigester(new TokenPepper(new TokenProperties(newPepper(), null), "unused"));
+        TokenDigester digester = new TokenDigester(new TokenPepper(new TokenProperties(newPepper(), null, 5, null, null, null), "unused"));
         int next;
 
         @Setup(Level.Trial)

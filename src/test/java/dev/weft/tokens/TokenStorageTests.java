@@ -57,6 +57,29 @@ abstract class TokenStorageTests extends WeftHttpTest {
     }
 
     @Test
+    void namedAndRotatedTokensAreStoredOnlyAsDigestsWithTheirScopes() {
+        User owner = fixtures.user();
+        Site site = fixtures.site(owner);
+        IssuedToken named = fixtures.namedToken(owner, site, "Reader", "read", "none", null);
+        IssuedToken rotated = fixtures.rotate(owner, site, named.details().id(), Overlap.DAY);
+
+        List<String> everything = new ArrayList<>();
+        for (Map<String, Object> row : jdbc.sql("select * from site_tokens where site_id = ?").param(site.id()).query().listOfRows()) {
+            row.values().forEach(v -> everything.add(String.valueOf(v)));
+        }
+        for (Map<String, Object> row : jdbc.sql("select * from site_audit_events where site_id = ?").param(site.id()).query().listOfRows()) {
+            row.values().forEach(v -> everything.add(String.valueOf(v)));
+        }
+        for (String token : List.of(named.token(), rotated.token())) {
+            String secretPart = token.substring(TokenKind.SITE.prefix().length());
+            assertThat(everything).noneMatch(v -> v.contains(secretPart.substring(0, 20)));
+            assertThat(everything).contains(digester.digest(token));
+        }
+        assertThat(jdbc.sql("select scopes from site_tokens where site_id = ? and revoked_at is null").param(site.id())
+                .query(String.class).list()).containsExactly("sites:read", "sites:read");
+    }
+
+    @Test
     void digestIsKeyedSoThePlainHashOfTheTokenIsNotStored() throws Exception {
         User owner = fixtures.user();
         Site site = fixtures.site(owner);
