@@ -63,9 +63,9 @@ class AppsController {
     String update(@CurrentUser WeftUser user, @PathVariable String appId, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String homepage,
             @RequestParam(defaultValue = "") String redirectUris, @RequestParam(required = false) List<String> scopes,
-            Model model) {
+            HttpServletRequest request, Model model) {
         try {
-            apps.update(user.id(), appId, details(name, description, homepage, redirectUris, scopes));
+            apps.update(user.id(), appId, details(name, description, homepage, redirectUris, scopes), request.getRemoteAddr());
             return "redirect:/dashboard/apps/" + appId;
         } catch (AppException e) {
             model.addAttribute("error", e.getMessage());

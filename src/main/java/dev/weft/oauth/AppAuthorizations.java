@@ -123,6 +123,20 @@ public class AppAuthorizations {
                 .param(appId).query(String.class).list().forEach(revocations::revoked);
     }
 
+    /**
+     * The app's registered scopes changed from {@code before} to {@code after}: {@code SCOPES_CHANGED} on every
+     * site its live authorizations reach. Granted tokens keep the scopes they were granted; the change applies to
+     * the next authorization.
+     */
+    @Transactional
+    public void announceScopesChanged(String appId, List<String> before, List<String> after, Actor actor) {
+        String detail = "registered scopes changed from " + String.join(", ", before) + " to " + String.join(", ", after)
+                + "; this authorization keeps what it was granted";
+        for (String id : grants.liveIdsOfApp(appId)) {
+            grants.summary(id).ifPresent(a -> trail.onReachedSites(a, AuditAction.SCOPES_CHANGED, actor, detail));
+        }
+    }
+
     private boolean revoke(String authorizationId, String reason) {
         String digest = jdbc.sql("select token_digest from oauth_authorizations where id = ? and revoked_at is null")
                 .param(authorizationId).query(String.class).optional().orElse(null);

@@ -66,13 +66,17 @@ public class AppService {
 
     /** Changes an app's details. */
     @Transactional
-    public App update(String userId, String appId, AppDetails details) {
+    public App update(String userId, String appId, AppDetails details, String clientAddress) {
         App app = forManager(userId, appId);
         Valid valid = validate(details);
         App updated = new App(app.id(), app.workspaceId(), app.clientId(), valid.name(), valid.description(),
                 valid.homepage(), valid.redirectUris(), valid.scopes(), app.secretHint(), app.secretCreatedAt(),
                 app.createdBy(), app.createdAt(), now());
         apps.update(updated);
+        if (!new java.util.HashSet<>(app.scopes()).equals(new java.util.HashSet<>(updated.scopes()))) {
+            authorizations.announceScopesChanged(app.id(), app.scopes(), updated.scopes(),
+                    AuditLog.Actor.user(userId, clientAddress));
+        }
         return updated;
     }
 

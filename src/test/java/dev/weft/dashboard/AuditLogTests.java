@@ -140,6 +140,29 @@ abstract class AuditLogTests extends WeftHttpTest {
     }
 
     @Test
+    void changingTheAppsRegisteredScopesIsRecordedOnTheSitesItsGrantsReach() {
+        flow.token(ownerSession, "sites:read", "site:" + site.id());
+        DashboardSession developerSession = session(developer);
+        developerSession.get("/dashboard/apps/" + app.app().id());
+
+        HttpResult edited = developerSession.postPairs("/dashboard/apps/" + app.app().id(), List.of(
+                new String[] {"name", "Sync Tool"}, new String[] {"description", "Keeps the CMS in sync"},
+                new String[] {"homepage", "https://sync.example"}, new String[] {"redirectUris", REDIRECT},
+                new String[] {"scopes", "sites:read"}, new String[] {"scopes", "cms:read"},
+                new String[] {"scopes", "cms:write"}));
+
+        assertThat(edited.status()).isEqualTo(302);
+        assertThat(events(site, AuditAction.SCOPES_CHANGED)).singleElement().satisfies(e -> {
+            assertThat(e.actorUserId()).isEqualTo(developer.id());
+            assertThat(e.clientAddress()).isEqualTo("127.0.0.1");
+            assertThat(e.detail()).contains("to cms:read, cms:write, sites:read")
+                    .contains("keeps what it was granted");
+        });
+        assertThat(events(sibling, AuditAction.SCOPES_CHANGED)).as("the app does not reach the sibling").isEmpty();
+        assertThat(ownerSession.get(integrations(site)).body()).contains("Scopes changed");
+    }
+
+    @Test
     void deletingTheAppIsRecordedAndTheLogIsKeptAfterTheAppAndItsTokenAreGone() {
         flow.token(ownerSession, "sites:read", "site:" + site.id());
         DashboardSession developerSession = session(developer);
