@@ -34,30 +34,15 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt
     }
 
-    /** {@code /ping}: stateless and open, the same lean chain as the API minus the token check. */
-    @Bean
-    @Order(0)
-    SecurityFilterChain pingChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/ping")
-                .csrf(c -> c.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(c -> c.disable())
-                .securityContext(c -> c.disable())
-                .formLogin(f -> f.disable())
-                .httpBasic(b -> b.disable())
-                .logout(l -> l.disable())
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
-        return http.build();
-    }
-
     /**
-     * {@code POST /credentials/revoke} (leaked-credential reports): open to anyone, as a secret scanner calls it;
-     * stateless, no CSRF, no session, no login redirect. The endpoint limits its own rate per client address.
+     * The open endpoints, stateless and without CSRF, session or login redirect: {@code /ping} (the same lean chain
+     * as the API minus the token check) and {@code POST /credentials/revoke} (leaked-credential reports, called by
+     * secret scanners; the endpoint limits its own rate per client address).
      */
     @Bean
     @Order(0)
-    SecurityFilterChain leakReportChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/credentials/revoke")
+    SecurityFilterChain openChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/ping", "/credentials/revoke")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
