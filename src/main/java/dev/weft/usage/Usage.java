@@ -11,7 +11,12 @@ import java.util.List;
 public record Usage(LastUse lastUse, List<Day> days) {
 
     /** The most recent request: when, from which client address, with which user agent. */
-    public record LastUse(Instant at, String clientAddress, String userAgent) {}
+    public record LastUse(Instant at, String clientAddress, String userAgent) {
+        /** The later of two uses (the first if they are at the same time). */
+        static LastUse later(LastUse a, LastUse b) {
+            return b.at.isAfter(a.at) ? b : a;
+        }
+    }
 
     /** One day's requests by status class. */
     public record Day(LocalDate day, long requests, long s2xx, long s3xx, long s4xx, long s5xx) {

@@ -5,12 +5,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,14 +20,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts every API request of every credential in memory — requests per day by status class, and the last
- * use (time, client address, user agent) — and writes them in one batch every few seconds
+ * use (time, client address, user agent) — and appends them as one batch every few seconds
  * ({@code weft.usage.flush-interval}, 5 s) and at shutdown. The request path never waits on a database
- * write; a crash loses at most one interval of counts.
+ * write; a crash loses at most one interval of counts. {@link UsageFolder} adds the batches to the daily rows.
  */
 @Component
 public class UsageRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(UsageRecorder.class);
+
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private record Key(String tokenId, LocalDate day) {}
 
@@ -55,6 +58,7 @@ public class UsageRecorder {
 
     private final ConcurrentHashMap<Key, Counts> counts = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Usage.LastUse> lastUses = new ConcurrentHashMap<>();
+    private volatile LocalDate day;
     private final UsageRepository repository;
     private final Clock clock;
     private final boolean enabled;
@@ -70,9 +74,9 @@ public class UsageRecorder {
         if (!enabled) {
             return;
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Usage.LastUse use = new Usage.LastUse(now, clip(clientAddress, 64), clip(userAgent, 256));
-        lastUses.merge(tokenId, use, (a, b) -> a.at().isAfter(b.at()) ? a : b);
+        // clipped when written, not here: the request path only keeps references
+        Usage.LastUse use = new Usage.LastUse(Instant.ofEpochMilli(clock.millis()), clientAddress, userAgent);
+        lastUses.merge(tokenId, use, Usage.LastUse::later);
     }
 
     /** A request of a credential was answered with {@code status}: count it for today. */
@@ -80,12 +84,27 @@ public class UsageRecorder {
         if (!enabled) {
             return;
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        counts.compute(new Key(tokenId, today), (k, c) -> {
+        counts.compute(new Key(tokenId, today()), (k, c) -> {
             Counts n = c == null ? new Counts() : c;
             n.add(status);
             return n;
         });
+    }
+
+    /** Today in UTC, without building a date on every request. */
+    private LocalDate today() {
+        long epochDay = Math.floorDiv(clock.millis(), 86_400_000L);
+        LocalDate day = this.day;
+        if (day == null || day.toEpochDay() != epochDay) {
+            day = LocalDate.ofEpochDay(epochDay);
+            this.day = day;
+        }
+        return day;
+    }
+
+    /** Runs {@code read} while no flush is between taking counts out of memory and storing them. */
+    synchronized <T> T whileNotFlushing(Supplier<T> read) {
+        return read.get();
     }
 
     /** Counts not written yet for one token, by day. */
@@ -103,12 +122,12 @@ public class UsageRecorder {
     }
 
     Usage.LastUse pendingLastUse(String tokenId) {
-        return lastUses.get(tokenId);
+        return clipped(lastUses.get(tokenId));
     }
 
     /**
-     * Writes what has gathered since the last flush, one row per credential and day: the day's counts and the
-     * latest use of that day. On failure it is all kept for the next flush.
+     * Appends what has gathered since the last flush as one batch, an entry per credential and day: the day's
+     * counts and the latest use of that day. On failure it is all kept for the next flush.
      */
     @Scheduled(fixedDelayString = "${weft.usage.flush-interval:PT5S}")
     public synchronized void flush() {
@@ -125,20 +144,20 @@ public class UsageRecorder {
                 Key key = new Key(tokenId, LocalDate.ofInstant(use.at(), ZoneOffset.UTC));
                 UsageRepository.DailyDelta counted = deltas.get(key);
                 deltas.put(key, new UsageRepository.DailyDelta(tokenId,
-                        counted != null ? counted.counts() : new Usage.Day(key.day(), 0, 0, 0, 0, 0), use));
+                        counted != null ? counted.counts() : new Usage.Day(key.day(), 0, 0, 0, 0, 0), clipped(use)));
             }
         }
         if (deltas.isEmpty()) {
             return;
         }
         try {
-            repository.add(deltas.values());
+            repository.append(deltas.values());
         } catch (RuntimeException e) {
             log.warn("Could not write usage counts; keeping them for the next flush: {}", e.getClass().getSimpleName());
             for (UsageRepository.DailyDelta d : deltas.values()) {
                 counts.merge(new Key(d.tokenId(), d.counts().day()), counts(d.counts()), UsageRecorder::sum);
                 if (d.lastUse() != null) {
-                    lastUses.merge(d.tokenId(), d.lastUse(), (a, b) -> a.at().isAfter(b.at()) ? a : b);
+                    lastUses.merge(d.tokenId(), d.lastUse(), Usage.LastUse::later);
                 }
             }
         }
@@ -168,11 +187,15 @@ public class UsageRecorder {
         return a;
     }
 
+    private static Usage.LastUse clipped(Usage.LastUse use) {
+        return use == null ? null : new Usage.LastUse(use.at(), clip(use.clientAddress(), 64), clip(use.userAgent(), 256));
+    }
+
     private static String clip(String s, int max) {
         if (s == null || s.isBlank()) {
             return "";
         }
-        String clean = s.replaceAll("\\p{Cntrl}", "?");
+        String clean = CONTROL.matcher(s).replaceAll("?");
         return clean.length() > max ? clean.substring(0, max) : clean;
     }
 }

@@ -6,19 +6,26 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Service;
 
-/** Reads a credential's usage: what is stored plus what has not been written yet. */
+/**
+ * Reads a credential's usage: the daily rows, plus the batches not folded into them yet, plus what this node
+ * has counted and not written yet.
+ */
 @Service
 public class UsageService {
 
     private final UsageRepository repository;
+    private final UnfoldedUsage unfolded;
     private final UsageRecorder recorder;
     private final Clock clock;
 
-    UsageService(UsageRepository repository, UsageRecorder recorder, Clock clock) {
+    UsageService(UsageRepository repository, UnfoldedUsage unfolded, UsageRecorder recorder, Clock clock) {
         this.repository = repository;
+        this.unfolded = unfolded;
         this.recorder = recorder;
         this.clock = clock;
     }
@@ -31,21 +38,43 @@ public class UsageService {
         for (LocalDate d = from; !d.isAfter(today); d = d.plusDays(1)) {
             byDay.put(d, new Usage.Day(d, 0, 0, 0, 0, 0));
         }
-        for (Usage.Day d : repository.days(tokenId, from, today)) {
-            byDay.merge(d.day(), d, Usage.Day::plus);
-        }
-        for (Usage.Day d : recorder.pendingDays(tokenId)) {
-            if (byDay.containsKey(d.day())) {
-                byDay.merge(d.day(), d, Usage.Day::plus);
+        return recorder.whileNotFlushing(() -> {
+            AtomicReference<List<Usage.Day>> folded = new AtomicReference<>();
+            AtomicReference<Optional<Usage.LastUse>> foldedUse = new AtomicReference<>();
+            UnfoldedUsage.TokenSums sums = unfolded.read(tokenId, () -> {
+                folded.set(repository.days(tokenId, from, today));
+                foldedUse.set(repository.lastUse(tokenId));
+            });
+            List<Usage.Day> all = new ArrayList<>(folded.get());
+            all.addAll(sums.days().values());
+            all.addAll(recorder.pendingDays(tokenId));
+            for (Usage.Day d : all) {
+                if (byDay.containsKey(d.day())) {
+                    byDay.merge(d.day(), d, Usage.Day::plus);
+                }
             }
-        }
-        return new Usage(lastUse(tokenId), new ArrayList<>(byDay.values()));
+            return new Usage(latest(recorder.pendingLastUse(tokenId), sums.lastUse(), foldedUse.get().orElse(null)),
+                    new ArrayList<>(byDay.values()));
+        });
     }
 
     /** The most recent use, written or not; null if never used. */
     public Usage.LastUse lastUse(String tokenId) {
-        Usage.LastUse pending = recorder.pendingLastUse(tokenId);
-        return pending != null ? pending : repository.lastUse(tokenId).orElse(null);
+        return recorder.whileNotFlushing(() -> {
+            AtomicReference<Optional<Usage.LastUse>> folded = new AtomicReference<>();
+            UnfoldedUsage.TokenSums sums = unfolded.read(tokenId, () -> folded.set(repository.lastUse(tokenId)));
+            return latest(recorder.pendingLastUse(tokenId), sums.lastUse(), folded.get().orElse(null));
+        });
+    }
+
+    private static Usage.LastUse latest(Usage.LastUse... uses) {
+        Usage.LastUse latest = null;
+        for (Usage.LastUse u : uses) {
+            if (u != null) {
+                latest = latest == null ? u : Usage.LastUse.later(latest, u);
+            }
+        }
+        return latest;
     }
 
     /** A bar per day, for the dashboard's chart: heights in percent of the busiest day. */

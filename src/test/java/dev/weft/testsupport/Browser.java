@@ -11,7 +11,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -110,8 +112,27 @@ public final class Browser {
     public static void clickAndWaitForPage(WebDriver driver, By locator) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         click(driver, locator);
-        await(driver, ExpectedConditions.stalenessOf(oldPage));
+        await(driver, d -> gone(oldPage));
         awaitLoaded(driver);
+    }
+
+    /**
+     * Whether the element has left the document. Chromium answers a query on a node of a page being replaced
+     * either as a stale element or, mid-navigation, as an inspector error that the node "does not belong to
+     * the document"; both mean the same here.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Opens {@code url} and waits until the page has finished loading. */

@@ -8,8 +8,11 @@ import dev.weft.testsupport.ApiClient;
 import dev.weft.testsupport.DashboardSession;
 import dev.weft.testsupport.HttpResult;
 import dev.weft.testsupport.WeftFixtures;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,11 +22,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Usage of the site token: counted in memory with no database write on the request path, written in
- * batches, shown on the Integrations page (last use, requests per day, counts by status class).
+ * Usage of the site token: counted in memory with no database write on the request path, appended as one
+ * batch per flush, folded into daily rows later, shown on the Integrations page (last use, requests per day,
+ * counts by status class) whether folded, only appended, or still in memory.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"weft.usage.flush-interval=PT1H", "weft.api.failed-auth-per-minute=1000000"})
+        properties = {"weft.usage.flush-interval=PT1H", "weft.usage.fold-interval=PT1H",
+                "weft.usage.fold-initial-delay=PT1H", "weft.api.failed-auth-per-minute=1000000"})
 @Import(WeftFixtures.class)
 class UsageTests {
 
@@ -35,6 +40,12 @@ class UsageTests {
 
     @Autowired
     UsageRecorder recorder;
+
+    @Autowired
+    UsageFolder folder;
+
+    @Autowired
+    UsageService usage;
 
     @Autowired
     JdbcClient jdbc;
@@ -70,14 +81,31 @@ class UsageTests {
         return jdbc.sql("select * from token_usage_daily where token_id = ?").param(tokenId).query().listOfRows();
     }
 
+    @Autowired
+    UsageRepository repository;
+
+    /** Stored batches holding an entry of {@code id} (other test contexts may append or fold meanwhile). */
+    List<UsageRepository.Batch> batchesOf(String id) {
+        return repository.batches(repository.batchIds()).stream()
+                .filter(b -> b.deltas().stream().anyMatch(d -> d.tokenId().equals(id))).toList();
+    }
+
     @Test
-    void countsGatherInMemoryAndAreWrittenOnlyByTheBatchFlush() {
+    void countsGatherInMemoryAndAreWrittenOnlyByTheBatchFlushThenFolded() {
         callsWithUserAgent(3, 1);
 
-        assertThat(storedRows()).as("no database write on the request path").isEmpty();
+        assertThat(batchesOf(tokenId)).as("no database write on the request path").isEmpty();
+        assertThat(storedRows()).isEmpty();
 
         recorder.flush();
 
+        assertThat(batchesOf(tokenId)).as("the flush appends a batch").hasSize(1);
+        assertThat(batchesOf(tokenId).getFirst().deltas()).filteredOn(d -> d.tokenId().equals(tokenId)).singleElement()
+                .satisfies(d -> assertThat(d.counts().requests()).isEqualTo(4));
+
+        folder.fold();
+
+        assertThat(batchesOf(tokenId)).as("the fold deletes what it added").isEmpty();
         Map<String, Object> row = storedRows().getFirst();
         assertThat(number(row, "requests")).isEqualTo(4);
         assertThat(number(row, "status_2xx")).isEqualTo(3);
@@ -88,11 +116,15 @@ class UsageTests {
     }
 
     @Test
-    void laterFlushesAddToWhatIsStored() {
+    void laterFlushesAndFoldsAddToWhatIsStored() {
         callsWithUserAgent(2, 0);
         recorder.flush();
-        callsWithUserAgent(1, 2);
+        folder.fold();
+        callsWithUserAgent(1, 1);
         recorder.flush();
+        callsWithUserAgent(0, 1);
+        recorder.flush();
+        folder.fold();
 
         Map<String, Object> row = storedRows().getFirst();
         assertThat(number(row, "requests")).isEqualTo(5);
@@ -101,8 +133,76 @@ class UsageTests {
     }
 
     @Test
-    void integrationsPageShowsLastUseChartAndCountsIncludingUnflushedRequests() {
-        callsWithUserAgent(3, 0);
+    void readsAddFoldedUnfoldedAndUnflushedCountsEachOnce() {
+        callsWithUserAgent(2, 0);
+        recorder.flush();
+        folder.fold();
+        callsWithUserAgent(3, 1);
+        recorder.flush();
+        callsWithUserAgent(1, 0);
+
+        Usage seen = usage.usage(tokenId, 30);
+        assertThat(seen.total()).isEqualTo(7);
+        assertThat(seen.total2xx()).isEqualTo(6);
+        assertThat(seen.total4xx()).isEqualTo(1);
+        assertThat(seen.lastUse().userAgent()).isEqualTo("UsageProbe/1.0");
+
+        folder.fold();
+        assertThat(usage.usage(tokenId, 30).total()).as("the same after the fold moved the batch").isEqualTo(7);
+        recorder.flush();
+        folder.fold();
+        assertThat(usage.usage(tokenId, 30).total()).as("and after everything is folded").isEqualTo(7);
+    }
+
+    @Test
+    void concurrentFoldsAddEachBatchOnce() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            callsWithUserAgent(1, 0);
+            recorder.flush();
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<Integer>> folds = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                folds.add(pool.submit(() -> repository.fold(1)));
+            }
+            for (var f : folds) {
+                f.get();
+            }
+        }
+        folder.fold();
+
+        assertThat(number(storedRows().getFirst(), "requests")).isEqualTo(6);
+        assertThat(usage.usage(tokenId, 30).total()).isEqualTo(6);
+    }
+
+    @Test
+    void aFlushAppendsOneBatchHoweverManyTokensWereUsed() {
+        List<String> ids = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Site other = fixtures.site(owner);
+            tokens.add(fixtures.siteToken(owner, other));
+            ids.add(jdbc.sql("select id from site_tokens where active_site_id = ?").param(other.id()).query(String.class).single());
+        }
+        recorder.flush();
+        Set<Long> before = repository.batchIds();
+        tokens.forEach(t -> assertThat(api().get("/v2/sites", t).status()).isEqualTo(200));
+
+        recorder.flush();
+
+        Set<Long> added = new HashSet<>(repository.batchIds());
+        added.removeAll(before);
+        assertThat(added).hasSize(1);
+        assertThat(repository.batches(added).getFirst().deltas()).extracting(UsageRepository.DailyDelta::tokenId)
+                .containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void integrationsPageShowsLastUseChartAndCountsIncludingUnfoldedAndUnflushedRequests() {
+        callsWithUserAgent(2, 0);
+        recorder.flush();
+        folder.fold();
+        callsWithUserAgent(1, 0);
         recorder.flush();
         callsWithUserAgent(1, 1);
         DashboardSession browser = new DashboardSession("http://127.0.0.1:" + port);
