@@ -60,13 +60,18 @@ class ApiErrorRenderer {
             body.put("code", error.v2Code());
             body.put("message", error.getMessage());
             body.put("externalReference", null);
-            body.put("details", List.of());
+            body.put("details", error.details().stream()
+                    .map(d -> Map.of("param", d.param(), "description", d.description())).toList());
         } else {
             body.put("msg", error.getMessage());
             body.put("code", error.status().value());
             body.put("name", error.v1Name());
             body.put("path", Redaction.redact(request.getRequestURI())); // never echo a token sent in the path
             body.put("err", error.v1Name() + ": " + error.getMessage());
+            if (!error.details().isEmpty()) {
+                body.put("problems", error.details().stream()
+                        .map(d -> "Field '" + d.param() + "': " + d.description()).toList());
+            }
         }
         return body;
     }

@@ -1,5 +1,6 @@
 package dev.weft.api;
 
+import java.util.List;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -18,19 +19,45 @@ public class ApiException extends RuntimeException {
     private final String v2Code;
     private final String challenge;
     private final long retryAfterSeconds;
+    private final List<Detail> details;
+
+    /** One invalid input of a validation error: v2 {@code details[]} entry, v1 {@code problems[]} line. */
+    public record Detail(String param, String description) {}
 
     ApiException(HttpStatus status, String v1Name, String v2Code, String message, String challenge) {
         this(status, v1Name, v2Code, message, challenge, 0);
     }
 
+
     private ApiException(HttpStatus status, String v1Name, String v2Code, String message, String challenge,
             long retryAfterSeconds) {
+        this(status, v1Name, v2Code, message, challenge, retryAfterSeconds, List.of());
+    }
+
+    private ApiException(HttpStatus status, String v1Name, String v2Code, String message, String challenge,
+            long retryAfterSeconds, List<Detail> details) {
         super(message, null, false, false);
         this.status = status;
         this.v1Name = v1Name;
         this.v2Code = v2Code;
         this.challenge = challenge;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.details = List.copyOf(details);
+    }
+
+    /**
+     * Invalid input (v1 {@code ValidationError} with {@code problems}, v2 {@code validation_error} with
+     * {@code details}), one detail per field.
+     */
+    public static ApiException validation(List<Detail> details) {
+        String first = details.isEmpty() ? "input" : details.getFirst().param();
+        return new ApiException(HttpStatus.BAD_REQUEST, "ValidationError", "validation_error",
+                "Validation Error: '" + first + "' invalid input", null, 0, details);
+    }
+
+    /** The request conflicts with the resource's state (v1 {@code Conflict}, v2 {@code conflict}). */
+    public static ApiException conflict(String message) {
+        return new ApiException(HttpStatus.CONFLICT, "Conflict", "conflict", message, null);
     }
 
     /** The token's requests-per-minute limit is used up (Webflow: v1 RateLimit, v2 too_many_requests). */
@@ -115,6 +142,11 @@ public class ApiException extends RuntimeException {
 
     public String challenge() {
         return challenge;
+    }
+
+    /** The invalid inputs of a validation error; empty for other errors. */
+    public List<Detail> details() {
+        return details;
     }
 
     /** Seconds for {@code Retry-After}; 0 for none. */

@@ -44,6 +44,11 @@ class ApiExceptionHandler {
         return response.body(renderer.body(request, e));
     }
 
+    @ExceptionHandler(dev.weft.cms.CmsException.class)
+    ResponseEntity<Map<String, Object>> cms(dev.weft.cms.CmsException e, HttpServletRequest request) throws Exception {
+        return onApi(request, e, CmsApi.toApi(e));
+    }
+
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Map<String, Object>> noRoute(NoResourceFoundException e, HttpServletRequest request) throws Exception {
         return onApi(request, e, ApiException.notFound("No such route"));

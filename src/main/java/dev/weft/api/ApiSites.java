@@ -39,7 +39,7 @@ class ApiSites {
         return sites.find(siteId).orElseThrow(() -> ApiException.notFound("The site cannot be found"));
     }
 
-    private boolean reaches(VerifiedToken token, String siteId) {
+    boolean reaches(VerifiedToken token, String siteId) {
         return token.isApp() ? visibleIds(token).contains(siteId) : siteId.equals(token.siteId());
     }
 }

@@ -1,0 +1,7 @@
+package dev.weft.api;
+
+import dev.weft.testsupport.OnPostgres;
+
+/** {@link CmsV2ApiTests} on a real PostgreSQL. */
+@OnPostgres
+class CmsV2ApiPostgresTests extends CmsV2ApiTests {}
