@@ -74,7 +74,33 @@ class ApiIsolationMatrixTests extends WeftHttpTest {
      * {@link #made} so that every route sees the same one.
      */
     static final Map<String, Resource> RESOURCES = Map.of(
-            "siteId", new Resource(t -> t.site().id(), Ids::objectId));
+            "siteId", new Resource(t -> t.site().id(), Ids::objectId),
+            // the site's Products collection, and a published item of it (so the /live reads of A's own answer 200)
+            "collectionId", new Resource(t -> Cms.collection(t).id(), Ids::objectId),
+            "itemId", new Resource(Cms::publishedItem, Ids::objectId));
+
+    /** The CMS beans the static {@link #RESOURCES} use to find and publish a tenant's collection and item. */
+    static final class Cms {
+        static dev.weft.cms.CmsService cms;
+        static dev.weft.cms.CmsItems items;
+
+        static dev.weft.cms.CmsCollection collection(Tenant t) {
+            return cms.siteCollections(t.site().id()).getFirst();
+        }
+
+        static String publishedItem(Tenant t) {
+            var collection = collection(t);
+            String id = items.list(collection, dev.weft.cms.ItemQuery.page(0, 1), false).items().getFirst().id();
+            items.publish(collection, List.of(id), t.owner().id());
+            return id;
+        }
+    }
+
+    @Autowired
+    dev.weft.cms.CmsService cmsService;
+
+    @Autowired
+    dev.weft.cms.CmsItems cmsItems;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -95,6 +121,8 @@ class ApiIsolationMatrixTests extends WeftHttpTest {
 
     @BeforeEach
     void tenants() {
+        Cms.cms = cmsService;
+        Cms.items = cmsItems;
         User owner = fixtures.user();
         Site site = fixtures.site(owner);
         revoked = fixtures.siteToken(owner, site);
