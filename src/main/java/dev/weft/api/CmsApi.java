@@ -7,13 +7,19 @@ import dev.weft.cms.CmsService;
 import dev.weft.cms.ItemQuery;
 import dev.weft.tokens.VerifiedToken;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the CMS handlers share: the collection a token reaches (else the same 404 as a missing id), and reading
@@ -22,13 +28,45 @@ import org.springframework.stereotype.Component;
 @Component
 class CmsApi {
 
+    /** The largest body a CMS write accepts (Webflow's item payloads are far smaller). */
+    static final int MAX_BODY_BYTES = 1 << 20;
+
     private final CmsService cms;
     private final ApiSites sites;
+    private final JsonMapper json;
 
-    CmsApi(CmsService cms, ApiSites sites) {
+    CmsApi(CmsService cms, ApiSites sites, JsonMapper json) {
         this.cms = cms;
         this.sites = sites;
+        this.json = json;
     }
+
+    /**
+     * The request's JSON object body, or null when there is none. Read here rather than by Spring's converters so
+     * that any Content-Type (Webflow's clients all send JSON; a wildcard or broken one would make Spring fail before
+     * the handler) gives the version's 400 for a body that is not a JSON object.
+     */
+    Map<String, Object> body(HttpServletRequest request) {
+        byte[] bytes;
+        try (InputStream in = request.getInputStream()) {
+            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException | RuntimeException e) {
+            throw ApiException.badRequest("The request body could not be read");
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw ApiException.badRequest("The request body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(bytes, OBJECT);
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("The request body is not a JSON object: check its syntax");
+        }
+    }
+
+    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {};
 
     /** The collection, if it exists and the token reaches its site; else 404. */
     CmsCollection collection(VerifiedToken token, String collectionId) {
@@ -116,7 +154,7 @@ class CmsApi {
         if (body == null || !(body.get("fields") instanceof Map<?, ?> raw)) {
             throw ApiException.validation(List.of(new ApiException.Detail("fields", "Must be an object of field values")));
         }
-        Map<String, Object> fields = new java.util.LinkedHashMap<>((Map<String, Object>) raw);
+        Map<String, Object> fields = new LinkedHashMap<>((Map<String, Object>) raw);
         Boolean draft = flag(fields.remove("_draft"), "_draft");
         Boolean archived = flag(fields.remove("_archived"), "_archived");
         return new ItemInput(fields, draft, archived);

@@ -4,6 +4,7 @@ import dev.weft.cms.CmsItems;
 import dev.weft.cms.ItemQuery;
 import dev.weft.cms.ItemViews;
 import dev.weft.tokens.VerifiedToken;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -58,9 +58,9 @@ class ItemsV1ApiController {
     @RequiredScope("cms:write")
     @PostMapping("/collections/{collectionId}/items")
     Map<String, Object> create(VerifiedToken token, @PathVariable String collectionId,
-            @RequestParam(required = false) String live, @RequestBody(required = false) Map<String, Object> body) {
+            @RequestParam(required = false) String live, HttpServletRequest request) {
         var collection = api.collection(token, collectionId);
-        return ItemViews.v1(items.create(collection, token.userId(), CmsApi.v1Input(body), false, isLive(live)));
+        return ItemViews.v1(items.create(collection, token.userId(), CmsApi.v1Input(api.body(request)), false, isLive(live)));
     }
 
     /** Webflow v1 {@code PUT /collections/:collection_id/items/:item_id[?live=true]}: replaces every field. */
@@ -68,10 +68,10 @@ class ItemsV1ApiController {
     @RequiredScope("cms:write")
     @PutMapping("/collections/{collectionId}/items/{itemId}")
     Map<String, Object> replace(VerifiedToken token, @PathVariable String collectionId, @PathVariable String itemId,
-            @RequestParam(required = false) String live, @RequestBody(required = false) Map<String, Object> body) {
+            @RequestParam(required = false) String live, HttpServletRequest request) {
         var collection = api.collection(token, collectionId);
         items.get(collection, itemId, false);
-        return ItemViews.v1(items.update(collection, itemId, token.userId(), CmsApi.v1Input(body), false, isLive(live), false));
+        return ItemViews.v1(items.update(collection, itemId, token.userId(), CmsApi.v1Input(api.body(request)), false, isLive(live), false));
     }
 
     /** Webflow v1 {@code PATCH /collections/:collection_id/items/:item_id[?live=true]}: changes the fields sent. */
@@ -79,10 +79,10 @@ class ItemsV1ApiController {
     @RequiredScope("cms:write")
     @PatchMapping("/collections/{collectionId}/items/{itemId}")
     Map<String, Object> patch(VerifiedToken token, @PathVariable String collectionId, @PathVariable String itemId,
-            @RequestParam(required = false) String live, @RequestBody(required = false) Map<String, Object> body) {
+            @RequestParam(required = false) String live, HttpServletRequest request) {
         var collection = api.collection(token, collectionId);
         items.get(collection, itemId, false);
-        return ItemViews.v1(items.update(collection, itemId, token.userId(), CmsApi.v1Input(body), true, isLive(live), false));
+        return ItemViews.v1(items.update(collection, itemId, token.userId(), CmsApi.v1Input(api.body(request)), true, isLive(live), false));
     }
 
     /** Webflow v1 {@code DELETE /collections/:collection_id/items/:item_id[?live=true]}; live only unpublishes. */
@@ -106,9 +106,9 @@ class ItemsV1ApiController {
     @RequiredScope("cms:write")
     @DeleteMapping("/collections/{collectionId}/items")
     CmsWire.V1BulkDeleted deleteAll(VerifiedToken token, @PathVariable String collectionId,
-            @RequestBody(required = false) Map<String, Object> body) {
+            HttpServletRequest request) {
         var collection = api.collection(token, collectionId);
-        var result = items.deleteAll(collection, CmsApi.itemIds(body));
+        var result = items.deleteAll(collection, CmsApi.itemIds(api.body(request)));
         return new CmsWire.V1BulkDeleted(result.done(), result.errors());
     }
 
@@ -117,9 +117,9 @@ class ItemsV1ApiController {
     @RequiredScope("cms:write")
     @PutMapping("/collections/{collectionId}/items/publish")
     CmsWire.Published publish(VerifiedToken token, @PathVariable String collectionId,
-            @RequestBody(required = false) Map<String, Object> body) {
+            HttpServletRequest request) {
         var collection = api.collection(token, collectionId);
-        var result = items.publish(collection, CmsApi.itemIds(body), token.userId());
+        var result = items.publish(collection, CmsApi.itemIds(api.body(request)), token.userId());
         return new CmsWire.Published(result.done(), result.errors());
     }
 

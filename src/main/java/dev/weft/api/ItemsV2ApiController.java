@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -72,9 +71,9 @@ class ItemsV2ApiController {
     @PostMapping("/v2/collections/{collectionId}/items")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> create(VerifiedToken token, @PathVariable String collectionId,
-            @RequestBody(required = false) Map<String, Object> body) {
+            HttpServletRequest request) {
         var collection = api.collection(token, collectionId);
-        return ItemViews.v2(items.create(collection, token.userId(), CmsApi.v2Input(body, true), true, false), false);
+        return ItemViews.v2(items.create(collection, token.userId(), CmsApi.v2Input(api.body(request), true), true, false), false);
     }
 
     /** Webflow v2 {@code POST /collections/{collection_id}/items/live}: creates and publishes, 202. */
@@ -83,9 +82,9 @@ class ItemsV2ApiController {
     @PostMapping("/v2/collections/{collectionId}/items/live")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> createLive(VerifiedToken token, @PathVariable String collectionId,
-            @RequestBody(required = false) Map<String, Object> body) {
+            HttpServletRequest request) {
         var collection = api.collection(token, collectionId);
-        return ItemViews.v2(items.create(collection, token.userId(), CmsApi.v2Input(body, true), false, true), true);
+        return ItemViews.v2(items.create(collection, token.userId(), CmsApi.v2Input(api.body(request), true), false, true), true);
     }
 
     /** Webflow v2 {@code PATCH /collections/{collection_id}/items/{item_id}}: changes the staged item. */
@@ -93,10 +92,10 @@ class ItemsV2ApiController {
     @RequiredScope("cms:write")
     @PatchMapping("/v2/collections/{collectionId}/items/{itemId}")
     Map<String, Object> update(VerifiedToken token, @PathVariable String collectionId, @PathVariable String itemId,
-            @RequestBody(required = false) Map<String, Object> body) {
+            HttpServletRequest request) {
         var collection = api.collection(token, collectionId);
         items.get(collection, itemId, false);
-        return ItemViews.v2(items.update(collection, itemId, token.userId(), CmsApi.v2Input(body, false), true,
+        return ItemViews.v2(items.update(collection, itemId, token.userId(), CmsApi.v2Input(api.body(request), false), true,
                 false, false), false);
     }
 
@@ -105,10 +104,10 @@ class ItemsV2ApiController {
     @RequiredScope("cms:write")
     @PatchMapping("/v2/collections/{collectionId}/items/{itemId}/live")
     Map<String, Object> updateLive(VerifiedToken token, @PathVariable String collectionId, @PathVariable String itemId,
-            @RequestBody(required = false) Map<String, Object> body) {
+            HttpServletRequest request) {
         var collection = api.collection(token, collectionId);
         items.get(collection, itemId, false);
-        return ItemViews.v2(items.update(collection, itemId, token.userId(), CmsApi.v2Input(body, false), true,
+        return ItemViews.v2(items.update(collection, itemId, token.userId(), CmsApi.v2Input(api.body(request), false), true,
                 true, true), true);
     }
 
@@ -140,9 +139,9 @@ class ItemsV2ApiController {
     @PostMapping("/v2/collections/{collectionId}/items/publish")
     @ResponseStatus(HttpStatus.ACCEPTED)
     CmsWire.Published publish(VerifiedToken token, @PathVariable String collectionId,
-            @RequestBody(required = false) Map<String, Object> body) {
+            HttpServletRequest request) {
         var collection = api.collection(token, collectionId);
-        var result = items.publish(collection, CmsApi.itemIds(body), token.userId());
+        var result = items.publish(collection, CmsApi.itemIds(api.body(request)), token.userId());
         return new CmsWire.Published(result.done(), result.errors());
     }
 

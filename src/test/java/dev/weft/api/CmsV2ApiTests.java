@@ -241,6 +241,19 @@ abstract class CmsV2ApiTests extends CmsHttpTest {
     }
 
     @Test
+    void aWildcardContentTypeOrABodyThatIsNotAnObjectIsABadRequestNeverA500() {
+        String path = "/v2/collections/" + products.id() + "/items";
+        HttpResult wildcard = api().send(path, "POST",
+                new String[] {"Authorization", "Bearer " + token, "Content-Type", "*/*"}, "-1");
+        HttpResult array = call("POST", path, "[1,2]");
+
+        assertThat(wildcard.status()).isEqualTo(400);
+        assertThat(wildcard.json().get("code").asString()).isEqualTo("bad_request");
+        assertThat(array.status()).isEqualTo(400);
+        assertThat(array.json().get("code").asString()).isEqualTo("bad_request");
+    }
+
+    @Test
     void patchChangesOnlyTheFieldsSentAndPublishesAChangedEvent() {
         String id = productId("wool-trench");
 
