@@ -181,8 +181,12 @@ class CmsApi {
         throw ApiException.validation(List.of(new ApiException.Detail(name, "Must be a boolean (true or false)")));
     }
 
-    /** {@code {itemIds: [ids]}} of the bulk calls. */
+    /** {@code {itemIds: [ids]}} of the bulk calls, or v2's {@code {items: [{id, cmsLocaleIds}]}}. */
     static List<String> itemIds(Map<String, Object> body) {
+        if (body != null && !body.containsKey("itemIds") && body.get("items") instanceof List<?> list
+                && list.stream().allMatch(i -> i instanceof Map<?, ?> m && m.get("id") instanceof String)) {
+            body = Map.of("itemIds", list.stream().map(i -> ((Map<?, ?>) i).get("id")).toList());
+        }
         if (body == null || !(body.get("itemIds") instanceof List<?> ids) || ids.isEmpty() || ids.size() > 100
                 || !ids.stream().allMatch(String.class::isInstance)) {
             throw ApiException.validation(List.of(new ApiException.Detail("itemIds",

@@ -200,16 +200,24 @@ class ItemValidator {
     private static Map<String, Object> asset(Object value) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (value instanceof String url) {
-            out.put("url", url(url));
+            out.put("url", assetUrl(url));
             return out;
         }
         if (value instanceof Map<?, ?> m && m.get("url") instanceof String url) {
             out.put("fileId", m.get("fileId") instanceof String id ? id : null);
-            out.put("url", url(url));
+            out.put("url", assetUrl(url));
             out.put("alt", m.get("alt") instanceof String alt ? alt : null);
             return out;
         }
         throw new Invalid("Must be a URL or an object with a url");
+    }
+
+    /** An asset's URL: absolute http(s), or a path on the site's own asset host ({@code /files/…}, as Webflow's examples). */
+    private static String assetUrl(String s) {
+        if (s.startsWith("/") && !s.startsWith("//") && s.length() <= 2048 && !s.contains(" ")) {
+            return s;
+        }
+        return url(s);
     }
 
     private static Number number(Object value, Map<String, Object> v) {
