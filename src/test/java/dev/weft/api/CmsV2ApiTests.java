@@ -19,6 +19,12 @@ abstract class CmsV2ApiTests extends CmsHttpTest {
     @org.springframework.beans.factory.annotation.Autowired
     CmsItems items;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
+
     @Test
     void listCollectionsWrapsTheSitesCollections() {
         HttpResult result = call("GET", "/v2/sites/" + site.id() + "/collections", null);
@@ -361,6 +367,35 @@ abstract class CmsV2ApiTests extends CmsHttpTest {
         HttpResult read = call(noCms, "GET", items, null);
         assertThat(read.status()).isEqualTo(403);
         assertThat(read.json().get("message").asString()).contains("cms:read");
+    }
+
+    @Test
+    void aSitePublishMakesEveryItemLiveThatIsNeitherADraftNorArchived() {
+        String items = "/v2/collections/" + products.id() + "/items";
+        String draft = call("POST", items, "{\"fieldData\":{\"name\":\"Draft Socks\"}}").json().get("id").asString();
+
+        transactions.executeWithoutResult(status -> publisher.publishEvent(new dev.weft.sites.SitePublished(site.id(),
+                site.workspaceId(), java.time.Instant.now(), List.of(site.shortName() + ".weft.local"), null)));
+
+        JsonNode live = call("GET", items + "/live", null).json();
+        assertThat(live.get("pagination").get("total").asInt()).isEqualTo(4);
+        assertThat(call("GET", items + "/" + draft + "/live", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAppTokenWithCmsReadReadsButCannotWrite() {
+        var developer = fixtures.user();
+        var app = fixtures.app(developer);
+        String appToken = fixtures.appToken(owner, app, List.of("cms:read"), List.of(), List.of(site.id())).token();
+        String items = "/v2/collections/" + products.id() + "/items";
+
+        assertThat(call(appToken, "GET", items, null).status()).isEqualTo(200);
+        HttpResult write = call(appToken, "POST", items, "{\"fieldData\":{\"name\":\"X\"}}");
+        assertThat(write.status()).isEqualTo(403);
+        assertThat(write.json().get("code").asString()).isEqualTo("missing_scopes");
+        Site other = fixtures.site(fixtures.user(), "grit");
+        assertThat(call(appToken, "GET", "/v2/collections/" + cms.siteCollections(other.id()).getFirst().id(), null)
+                .status()).isEqualTo(404);
     }
 
     @Test
