@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -60,13 +59,16 @@ class ApiErrorRenderer {
             body.put("code", error.v2Code());
             body.put("message", error.getMessage());
             body.put("externalReference", null);
-            body.put("details", List.of());
+            body.put("details", error.details());
         } else {
             body.put("msg", error.getMessage());
             body.put("code", error.status().value());
             body.put("name", error.v1Name());
             body.put("path", Redaction.redact(request.getRequestURI())); // never echo a token sent in the path
             body.put("err", error.v1Name() + ": " + error.getMessage());
+            if (!error.details().isEmpty()) {
+                body.put("problems", error.details().stream().map(d -> d.param() + ": " + d.description()).toList());
+            }
         }
         return body;
     }

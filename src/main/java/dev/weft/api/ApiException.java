@@ -18,6 +18,10 @@ public class ApiException extends RuntimeException {
     private final String v2Code;
     private final String challenge;
     private final long retryAfterSeconds;
+    private final java.util.List<Detail> details;
+
+    /** One problem of a v2 {@code validation_error} ({@code details[]}); in v1 it is a line of {@code problems}. */
+    public record Detail(String param, String description) {}
 
     ApiException(HttpStatus status, String v1Name, String v2Code, String message, String challenge) {
         this(status, v1Name, v2Code, message, challenge, 0);
@@ -25,7 +29,13 @@ public class ApiException extends RuntimeException {
 
     private ApiException(HttpStatus status, String v1Name, String v2Code, String message, String challenge,
             long retryAfterSeconds) {
+        this(status, v1Name, v2Code, message, challenge, retryAfterSeconds, java.util.List.of());
+    }
+
+    private ApiException(HttpStatus status, String v1Name, String v2Code, String message, String challenge,
+            long retryAfterSeconds, java.util.List<Detail> details) {
         super(message, null, false, false);
+        this.details = java.util.List.copyOf(details);
         this.status = status;
         this.v1Name = v1Name;
         this.v2Code = v2Code;
@@ -45,6 +55,18 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "RateLimit", "too_many_requests",
                 "Too Many Requests: too many failed token attempts from this address, retry after "
                         + retryAfterSeconds + " seconds", null, retryAfterSeconds);
+    }
+
+    /** The body is not valid (Webflow: v1 ValidationError with problems, v2 validation_error with details). */
+    public static ApiException validation(String message, java.util.List<Detail> details) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "ValidationError", "validation_error", message, null, 0,
+                details);
+    }
+
+    /** A per-operation limit (e.g. one site publish a minute) is used up: 429 with {@code Retry-After}. */
+    public static ApiException tooManyRequests(String message, long retryAfterSeconds) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "RateLimit", "too_many_requests", message, null,
+                Math.max(1, retryAfterSeconds));
     }
 
     public static ApiException notFound(String what) {
@@ -115,6 +137,11 @@ public class ApiException extends RuntimeException {
 
     public String challenge() {
         return challenge;
+    }
+
+    /** The problems of a validation error; empty for other errors. */
+    public java.util.List<Detail> details() {
+        return details;
     }
 
     /** Seconds for {@code Retry-After}; 0 for none. */
