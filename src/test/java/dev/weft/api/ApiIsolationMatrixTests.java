@@ -74,7 +74,19 @@ class ApiIsolationMatrixTests extends WeftHttpTest {
      * {@link #made} so that every route sees the same one.
      */
     static final Map<String, Resource> RESOURCES = Map.of(
-            "siteId", new Resource(t -> t.site().id(), Ids::objectId));
+            "siteId", new Resource(t -> t.site().id(), Ids::objectId),
+            "webhookId", new Resource(t -> webhookOf(t), Ids::objectId));
+
+    /** A webhook of the tenant's site (made through the real service, so no Spring bean is needed here). */
+    static String webhookOf(Tenant t) {
+        return WEBHOOKS.get().create(t.site().id(), new dev.weft.webhooks.WebhookService.NewWebhook(2, "site_publish",
+                "https://example.com/" + t.site().id(), null)).id();
+    }
+
+    static final ThreadLocal<dev.weft.webhooks.WebhookService> WEBHOOKS = new ThreadLocal<>();
+
+    @Autowired
+    dev.weft.webhooks.WebhookService webhookService;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -95,6 +107,7 @@ class ApiIsolationMatrixTests extends WeftHttpTest {
 
     @BeforeEach
     void tenants() {
+        WEBHOOKS.set(webhookService);
         User owner = fixtures.user();
         Site site = fixtures.site(owner);
         revoked = fixtures.siteToken(owner, site);
