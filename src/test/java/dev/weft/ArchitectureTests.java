@@ -17,7 +17,7 @@ class ArchitectureTests {
     @Test
     void capabilitiesDoNotDependOnTheWebSurfaces() {
         noClasses().that().resideInAnyPackage("dev.weft.accounts..", "dev.weft.sites..", "dev.weft.tokens..", "dev.weft.cms..", "dev.weft.oauth..",
-                        "dev.weft.usage..", "dev.weft.audit..", "dev.weft.leaks..")
+                        "dev.weft.usage..", "dev.weft.audit..", "dev.weft.leaks..", "dev.weft.webhooks..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.weft.api..", "dev.weft.dashboard..")
                 .check(CLASSES);
     }

@@ -74,6 +74,18 @@ public class ApiException extends RuntimeException {
                         + retryAfterSeconds + " seconds", null, retryAfterSeconds);
     }
 
+    /** The body is not valid (Webflow: v1 ValidationError with problems, v2 validation_error with details). */
+    public static ApiException validation(String message, List<Detail> details) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "ValidationError", "validation_error", message, null, 0,
+                details);
+    }
+
+    /** A per-operation limit (e.g. one site publish a minute) is used up: 429 with {@code Retry-After}. */
+    public static ApiException tooManyRequests(String message, long retryAfterSeconds) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "RateLimit", "too_many_requests", message, null,
+                Math.max(1, retryAfterSeconds));
+    }
+
     public static ApiException notFound(String what) {
         return new ApiException(HttpStatus.NOT_FOUND, "NotFound", "resource_not_found",
                 "Requested resource not found: " + what, null);

@@ -4,7 +4,10 @@ import dev.weft.accounts.AccountService;
 import dev.weft.accounts.WeftUser;
 import dev.weft.oauth.Grant;
 import dev.weft.oauth.Grants;
+import dev.weft.sites.SiteException;
+import dev.weft.sites.SitePublishing;
 import dev.weft.sites.SiteService;
+import dev.weft.webhooks.WebhookService;
 import dev.weft.system.ForbiddenException;
 import dev.weft.audit.AuditLog;
 import dev.weft.system.NotFoundException;
@@ -44,6 +47,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 class IntegrationsController {
 
     static final int USAGE_DAYS = 30;
+    static final int RECENT_DELIVERIES = 20;
 
     private final SiteService sites;
     private final SiteTokenService tokens;
@@ -52,9 +56,14 @@ class IntegrationsController {
     private final Grants grants;
     private final CredentialHistorySections history;
     private final SiteTokenListing listings;
+    private final WebhookService webhooks;
+    private final SitePublishing publishing;
 
     IntegrationsController(SiteService sites, SiteTokenService tokens, AccountService accounts, UsageService usage,
-            Grants grants, SiteTokenListing listings, CredentialHistorySections history) {
+            Grants grants, SiteTokenListing listings, CredentialHistorySections history, WebhookService webhooks,
+            SitePublishing publishing) {
+        this.webhooks = webhooks;
+        this.publishing = publishing;
         this.listings = listings;
         this.history = history;
         this.sites = sites;
@@ -185,6 +194,27 @@ class IntegrationsController {
         return "redirect:/dashboard/sites/" + siteId + "/settings/integrations#authorized-applications";
     }
 
+    /** Custom domains → Add domain (owners and admins). */
+    @PostMapping("/dashboard/sites/{siteId}/settings/integrations/domains")
+    String addDomain(@CurrentUser WeftUser user, @PathVariable String siteId,
+            @RequestParam(name = "name", required = false) String name, HttpServletResponse response, Model model) {
+        try {
+            publishing.addDomain(user.id(), siteId, name);
+        } catch (SiteException e) {
+            response.setStatus(422);
+            model.addAttribute("domainError", e.getMessage());
+            return page(user, siteId, null, model);
+        }
+        return "redirect:/dashboard/sites/" + siteId + "/settings/integrations#custom-domains";
+    }
+
+    /** Custom domains → Remove (owners and admins). */
+    @PostMapping("/dashboard/sites/{siteId}/settings/integrations/domains/{domainId}/remove")
+    String removeDomain(@CurrentUser WeftUser user, @PathVariable String siteId, @PathVariable String domainId) {
+        publishing.removeDomain(user.id(), siteId, domainId);
+        return "redirect:/dashboard/sites/" + siteId + "/settings/integrations#custom-domains";
+    }
+
     /** A token of the list with the names of who created and who revoked it, and its scopes in words. */
     record TokenRow(ListedToken listed, SiteToken token, String createdBy, String endedWhy, List<String> scopes) {}
 
@@ -263,6 +293,11 @@ class IntegrationsController {
             model.addAttribute("listing", listing);
             model.addAttribute("families", ScopeFamily.values());
             model.addAttribute("accesses", ScopeFamily.Access.values());
+            model.addAttribute("domains", publishing.domains(siteId));
+            model.addAttribute("subdomain", publishing.subdomain(access.site()));
+            model.addAttribute("webhooks", webhooks.list(siteId));
+            model.addAttribute("deliveries", webhooks.recentDeliveries(siteId, RECENT_DELIVERIES));
+            model.addAttribute("signingSecret", webhooks.signingSecret(siteId).orElse(null));
             model.addAttribute("apps", grants.forSite(user.id(), siteId).stream().map(g -> {
                 Usage appUsage = usage.usage(g.authorizationId(), USAGE_DAYS);
                 return new AuthorizedApp(g, appUsage, UsageService.barHeights(appUsage));

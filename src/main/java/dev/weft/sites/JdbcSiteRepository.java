@@ -73,6 +73,13 @@ class JdbcSiteRepository implements SiteRepository {
     }
 
     @Override
+    public void updateLastPublished(String id, Instant at) {
+        jdbc.sql("update sites set last_published = ?, last_updated = ? where id = ?")
+                .params(Timestamp.from(at), Timestamp.from(at), id)
+                .update();
+    }
+
+    @Override
     public void updateRateLimit(String id, Integer rateLimit, Instant at) {
         jdbc.sql("update sites set rate_limit = ?, last_updated = ? where id = ?")
                 .params(rateLimit, Timestamp.from(at), id)

@@ -23,4 +23,7 @@ public interface SiteRepository {
     boolean shortNameTaken(String shortName);
 
     void updateRateLimit(String id, Integer rateLimit, Instant at);
+
+    /** Records a publish: {@code last_published} (and {@code last_updated}) become {@code at}. */
+    void updateLastPublished(String id, Instant at);
 }

@@ -77,7 +77,9 @@ class ApiIsolationMatrixTests extends WeftHttpTest {
             "siteId", new Resource(t -> t.site().id(), Ids::objectId),
             // the site's Products collection, and a published item of it (so the /live reads of A's own answer 200)
             "collectionId", new Resource(t -> Cms.collection(t).id(), Ids::objectId),
-            "itemId", new Resource(Cms::publishedItem, Ids::objectId));
+            "itemId", new Resource(Cms::publishedItem, Ids::objectId),
+            "webhookId", new Resource(t -> webhookOf(t), Ids::objectId));
+
 
     /** The CMS beans the static {@link #RESOURCES} use to find and publish a tenant's collection and item. */
     static final class Cms {
@@ -102,6 +104,17 @@ class ApiIsolationMatrixTests extends WeftHttpTest {
     @Autowired
     dev.weft.cms.CmsItems cmsItems;
 
+    /** A webhook of the tenant's site (made through the real service, so no Spring bean is needed here). */
+    static String webhookOf(Tenant t) {
+        return WEBHOOKS.get().create(t.site().id(), new dev.weft.webhooks.WebhookService.NewWebhook(2, "site_publish",
+                "https://example.com/" + t.site().id(), null)).id();
+    }
+
+    static final ThreadLocal<dev.weft.webhooks.WebhookService> WEBHOOKS = new ThreadLocal<>();
+
+    @Autowired
+    dev.weft.webhooks.WebhookService webhookService;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mapping;
@@ -123,6 +136,7 @@ class ApiIsolationMatrixTests extends WeftHttpTest {
     void tenants() {
         Cms.cms = cmsService;
         Cms.items = cmsItems;
+        WEBHOOKS.set(webhookService);
         User owner = fixtures.user();
         Site site = fixtures.site(owner);
         revoked = fixtures.siteToken(owner, site);

@@ -1,0 +1,4 @@
+package dev.weft.api;
+
+/** {@link PublishingApiTests} on the embedded H2 file database. */
+class PublishingApiH2Tests extends PublishingApiTests {}

@@ -1,0 +1,7 @@
+package dev.weft.api;
+
+import dev.weft.testsupport.OnPostgres;
+
+/** {@link PublishingApiTests} on a real PostgreSQL. */
+@OnPostgres
+class PublishingApiPostgresTests extends PublishingApiTests {}

@@ -1,0 +1,7 @@
+package dev.weft.webhooks;
+
+import dev.weft.testsupport.OnPostgres;
+
+/** {@link WebhookDeliveryTests} on a real PostgreSQL. */
+@OnPostgres
+class WebhookDeliveryPostgresTests extends WebhookDeliveryTests {}
