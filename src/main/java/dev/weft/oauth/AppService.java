@@ -1,5 +1,6 @@
 package dev.weft.oauth;
 
+import dev.weft.system.LoopbackHosts;
 import dev.weft.accounts.AccountService;
 import dev.weft.accounts.Role;
 import dev.weft.audit.AuditLog;
@@ -10,7 +11,6 @@ import dev.weft.tokens.Scopes;
 import dev.weft.tokens.TokenDigester;
 import dev.weft.tokens.TokenFormat;
 import dev.weft.tokens.TokenKind;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SecureRandom;
@@ -208,23 +208,8 @@ public class AppService {
             if (scheme.equals("https")) {
                 return true;
             }
-            return loopbackHttp && scheme.equals("http") && isLoopback(uri.getHost());
+            return loopbackHttp && scheme.equals("http") && LoopbackHosts.isLoopback(uri.getHost());
         } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
-    private static boolean isLoopback(String host) {
-        if (host.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (!h.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-            return false; // a name, not a literal address: never resolved here
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
             return false;
         }
     }

@@ -1,12 +1,11 @@
 package dev.weft.webhooks;
 
+import dev.weft.system.LoopbackHosts;
 import dev.weft.sites.Site;
 import dev.weft.sites.SiteService;
 import dev.weft.system.Ids;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -125,23 +124,8 @@ public class WebhookService {
                 return false;
             }
             String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-            return scheme.equals("https") || scheme.equals("http") && isLoopback(uri.getHost());
+            return scheme.equals("https") || scheme.equals("http") && LoopbackHosts.isLoopback(uri.getHost());
         } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
-    private static boolean isLoopback(String host) {
-        if (host.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (!h.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-            return false; // a name, not a literal address: never resolved here
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
             return false;
         }
     }
